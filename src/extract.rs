@@ -1,0 +1,843 @@
+//! Extraction: runs the grammar over a text and normalises what it reads into [`Claim`]s.
+//!
+//! The grammar ([`crate::grammar`]) returns surface claims. This module attaches subjects (with
+//! the [`Lexicon`]), resolves dates against the source's publication date, gives every claim
+//! the time it speaks of, and links counts to the names or parts listed after them.
+
+use crate::claim::{
+    Claim, Diagnostic, DiagnosticKind, Kind, ListKind, Member, Provenance, Qualifier, Span,
+    Subject, TimeBasis, TimeScope, Value,
+};
+use crate::date::{Date, Period};
+use crate::grammar::time::{CalUnit, RawDate, Rel};
+use crate::grammar::{self, RawClaim, RawKind};
+use crate::lexicon::Lexicon;
+use crate::source::{parse_front_matter, Source};
+use crate::subject::{self, NounPhrase};
+
+/// The result of extraction: claims in text order, and what could not become a claim.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Extraction {
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+    /// Numbers too large to represent exactly, unresolvable dates, unreadable front matter.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Extracts claims with a lexicon and options.
+///
+/// # Example
+/// ```
+/// use claimcheck::{Extractor, Lexicon, Source};
+/// let text = "---\npublished: 2018-01-25\n---\nHe was arrested last May.\n";
+/// let source = Source::parse("a.txt", text)?;
+/// let extraction = Extractor::new().extract_source(&source);
+/// let date = &extraction.claims[0];
+/// assert_eq!(date.provenance.text, "last May");
+/// assert_eq!(serde_json::to_string(&date.value)?, r#"{"date":{"period":{"start":"2017-05-01","end":"2017-05-31"},"relative":true}}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicon.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// An extractor with a custom lexicon.
+    pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
+        Extractor { lexicon }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts from a text that may begin with front matter. Malformed front matter is not an
+    /// error here: the whole text is read as the body (use [`Source::parse`] to be strict).
+    pub fn extract(&self, text: &str) -> Extraction {
+        match parse_front_matter(text) {
+            Ok((meta, body)) => self.run(text, body, meta.published),
+            Err(_) => self.run(text, 0, None),
+        }
+    }
+
+    /// Extracts from a parsed source, resolving relative dates against its `published` date.
+    pub fn extract_source(&self, source: &Source) -> Extraction {
+        self.run(source.text(), source.body_start(), source.metadata().published)
+    }
+
+    fn run(&self, text: &str, body_start: usize, published: Option<Date>) -> Extraction {
+        let scan = grammar::scan(text, body_start);
+        let lines = LineIndex::new(text);
+        let sentences = sentence_starts(text, body_start);
+        let mut out = Extraction::default();
+        for d in &scan.too_large {
+            out.diagnostics.push(Diagnostic {
+                span: Span::new(d.start, d.end),
+                kind: DiagnosticKind::TooLarge,
+            });
+        }
+        let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
+        for raw in &scan.claims {
+            let (claim, np_end) = self.normalize(text, raw, published, &lines);
+            if let Value::Date { period: None, relative: true } = claim.value {
+                out.diagnostics.push(Diagnostic {
+                    span: claim.span(),
+                    kind: DiagnosticKind::UnresolvedRelativeDate,
+                });
+            }
+            out.claims.push(claim);
+            ends.push(np_end);
+        }
+        assign_times(text, &sentences, &mut out.claims, published);
+        link_lists(text, &sentences, &mut out.claims, &ends);
+        resolve_surnames(text, &mut out.claims);
+        out.diagnostics.sort_by_key(|d| d.span);
+        out
+    }
+
+    /// Builds a claim from a raw one; also returns where its subject phrase ends.
+    fn normalize(
+        &self,
+        text: &str,
+        raw: &RawClaim,
+        published: Option<Date>,
+        lines: &LineIndex,
+    ) -> (Claim, usize) {
+        let lex = &self.lexicon;
+        let mut kind = match raw.kind {
+            RawKind::Count => Kind::Count,
+            RawKind::Money => Kind::Money,
+            RawKind::Percent => Kind::Percent,
+            RawKind::Fraction => Kind::Fraction,
+            RawKind::Measure => Kind::Measure,
+            RawKind::Age => Kind::Age,
+            RawKind::Duration => Kind::Duration,
+            RawKind::Date => Kind::Date,
+            RawKind::Ordinal => Kind::Ordinal,
+            RawKind::Factor => Kind::Factor,
+        };
+        let mut start = raw.start;
+        let mut end = raw.end;
+        let mut qualifier = raw.qualifier;
+        let mut high = raw.high;
+        let mut unit = raw.unit.map(str::to_string);
+        let mut subject: Option<Subject> = None;
+        let mut np_end = raw.end;
+        let mk_subject = |np: &NounPhrase, fallback: Span| -> Option<Subject> {
+            let key = np.key()?;
+            let span = np.span.unwrap_or(fallback);
+            Some(Subject {
+                key,
+                text: text.get(span.range()).unwrap_or("").to_string(),
+                span,
+                dual: np.dual,
+            })
+        };
+        match raw.kind {
+            RawKind::Count | RawKind::Ordinal | RawKind::Fraction => {
+                // Ages written "Baquer Namazi, 81,".
+                if raw.bare && raw.kind == RawKind::Count {
+                    if let Some((span, name)) = comma_age(text, raw) {
+                        kind = Kind::Age;
+                        unit = Some("year".into());
+                        start = span.start;
+                        subject = Some(Subject {
+                            key: name.to_ascii_lowercase(),
+                            text: name,
+                            span,
+                            dual: false,
+                        });
+                    }
+                }
+                if subject.is_none() {
+                    let allow_of = raw.qualifier == Qualifier::Vague
+                        || raw.kind == RawKind::Fraction
+                        || raw.words;
+                    let mut np = subject::phrase_after(text, raw.end, lex, allow_of, false);
+                    if np.span.is_none() && raw.kind == RawKind::Ordinal {
+                        // "the next, and seventh, round".
+                        if let Some(after_comma) =
+                            text.get(raw.end..).and_then(|r| r.strip_prefix(','))
+                        {
+                            let pos = text.len().saturating_sub(after_comma.len());
+                            np = subject::phrase_after(text, pos, lex, false, false);
+                        }
+                    }
+                    if np.span.is_none() && raw.bare {
+                        np = of_lookback(text, raw.start, lex);
+                    } else if let Some(s) = np.span {
+                        if s.start >= raw.end {
+                            end = end.max(s.end);
+                        }
+                        np_end = np.end;
+                    }
+                    if raw.kind == RawKind::Count && np.span.is_some() && np.role.is_none() {
+                        np.role = subject::clause_role(text, raw.start, np.end, lex, 12);
+                    }
+                    if np.in_particular && qualifier == Qualifier::Exact {
+                        qualifier = Qualifier::AtLeast;
+                        high = None;
+                    }
+                    subject = mk_subject(&np, Span::new(raw.start, raw.end));
+                }
+            }
+            RawKind::Money | RawKind::Percent | RawKind::Measure => {
+                let np =
+                    subject::phrase_after(text, raw.end, lex, true, raw.kind == RawKind::Money);
+                let np = if np.span.is_some() {
+                    if np.span.is_some_and(|s| s.start >= raw.end) {
+                        np_end = np.end;
+                    }
+                    np
+                } else {
+                    lookback_noun(text, raw.start, lex)
+                };
+                subject = mk_subject(&np, Span::new(raw.start, raw.end));
+            }
+            RawKind::Age => {
+                let found = if raw.adjectival {
+                    subject::name_after(text, raw.end)
+                } else {
+                    subject::name_before(text, raw.start)
+                };
+                if let Some((span, name)) = found {
+                    subject = Some(Subject {
+                        key: name.to_ascii_lowercase(),
+                        text: name,
+                        span,
+                        dual: false,
+                    });
+                    if raw.adjectival {
+                        end = end.max(span.end);
+                    }
+                } else if raw.adjectival {
+                    let np = subject::phrase_after(text, raw.end, lex, false, false);
+                    subject = mk_subject(&np, Span::new(raw.start, raw.end));
+                }
+            }
+            RawKind::Duration => {
+                let np = subject::phrase_after(text, raw.end, lex, !raw.adjectival, false);
+                if raw.adjectival
+                    || np.span.is_some_and(|s| {
+                        text.get(raw.end..s.start).is_some_and(|g| g.contains("of"))
+                    })
+                {
+                    subject = mk_subject(&np, Span::new(raw.start, raw.end));
+                    if raw.adjectival {
+                        if let Some(s) = np.span {
+                            end = end.max(s.end);
+                        }
+                    }
+                }
+            }
+            RawKind::Date => {
+                // "the 2016 prisoner swap", "the 1979 Islamic Revolution".
+                let prev =
+                    grammar::token::prev_word(text, raw.start).map(|(_, w)| w.to_ascii_lowercase());
+                if matches!(raw.date, Some(RawDate::Absolute(_)))
+                    && matches!(prev.as_deref(), Some("the" | "a" | "an"))
+                {
+                    let np = subject::phrase_after(text, raw.end, lex, false, false);
+                    subject = mk_subject(&np, Span::new(raw.start, raw.end));
+                }
+            }
+            RawKind::Factor => {
+                let np = lookback_noun(text, raw.start, lex);
+                subject = mk_subject(&np, Span::new(raw.start, raw.end));
+            }
+        }
+        if kind == Kind::Count && subject.is_none() {
+            kind = Kind::Number;
+        }
+        let value = match raw.date {
+            Some(d) => {
+                let (period, relative) = resolve(d, published);
+                Value::Date { period, relative }
+            }
+            None => Value::Quantity(crate::claim::Quantity {
+                low: raw.low,
+                high,
+                qualifier,
+                lean: raw.lean,
+            }),
+        };
+        let span = Span::new(start, end);
+        let (line, column) = lines.line_col(text, start);
+        let claim = Claim {
+            provenance: Provenance {
+                span,
+                line,
+                column,
+                text: text.get(span.range()).unwrap_or("").to_string(),
+            },
+            kind,
+            value,
+            unit,
+            per: raw.per.map(str::to_string),
+            change: raw.change,
+            subject,
+            time: TimeScope { period: None, basis: TimeBasis::Unknown, span: None },
+            members: Vec::new(),
+            list: None,
+            parts: Vec::new(),
+        };
+        (claim, np_end.max(end))
+    }
+}
+
+/// "Baquer Namazi, 81," / "(81)": a bare number between commas right after a name.
+fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
+    let v = raw.low?.to_i64()?;
+    if !(1..=120).contains(&v) || raw.words {
+        return None;
+    }
+    let before = text.get(..raw.start)?.trim_end_matches(grammar::token::is_space);
+    if !(before.ends_with(',') || before.ends_with('(')) {
+        return None;
+    }
+    let after = text.get(raw.end..)?;
+    if !after.starts_with([',', ')', ';']) && !after.starts_with(". ") && !after.starts_with(".\n")
+    {
+        return None;
+    }
+    let (span, name) = subject::name_before(text, raw.start)?;
+    Some((span, name))
+}
+
+/// "the only detained American of six": the subject is the phrase before "of".
+fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
+    let before = subject::words_before(text, start, 4);
+    if before.first().is_none_or(|w| w.lower != "of") {
+        return NounPhrase::default();
+    }
+    let mut first = None;
+    for w in before.iter().skip(1) {
+        if matches!(
+            w.lower.as_str(),
+            "the" | "only" | "a" | "an" | "one" | "all" | "each" | "every"
+        ) {
+            break;
+        }
+        first = Some(w.span.start);
+    }
+    match first {
+        Some(p) => subject::phrase_after(text, p, lex, false, false),
+        None => NounPhrase::default(),
+    }
+}
+
+/// "turnout was 48%", "winds of 100 mph", "earthquake of magnitude 6.8": the nearest noun
+/// before, skipping a few linking words.
+fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
+    let before = subject::words_before(text, start, 5);
+    for w in &before {
+        if subject::crosses_sentence(text, w.span.end, start)
+            || text.get(w.span.end..start).is_some_and(|g| g.contains([',', ':', '(']))
+        {
+            break;
+        }
+        let l = w.lower.as_str();
+        if matches!(
+            l,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "of"
+                | "at"
+                | "to"
+                | "by"
+                | "for"
+                | "reached"
+                | "hit"
+                | "stood"
+                | "totalled"
+                | "totaled"
+                | "worth"
+                | "measured"
+                | "measuring"
+                | "been"
+                | "be"
+                | "had"
+                | "has"
+                | "have"
+                | "about"
+                | "around"
+                | "nearly"
+                | "some"
+                | "roughly"
+                | "approximately"
+                | "almost"
+                | "over"
+                | "under"
+                | "than"
+                | "more"
+                | "less"
+                | "least"
+                | "most"
+                | "up"
+                | "just"
+        ) || l.ends_with("ed")
+            || l.ends_with("ing")
+        {
+            continue;
+        }
+        if l.len() < 3
+            || w.text.starts_with(|c: char| c.is_ascii_uppercase()) && lex.nationality(l).is_none()
+        {
+            break;
+        }
+        return subject::phrase_after(text, w.span.start, lex, false, false);
+    }
+    NounPhrase::default()
+}
+
+/// Resolves a raw date against the publication date.
+fn resolve(d: RawDate, published: Option<Date>) -> (Option<Period>, bool) {
+    match d {
+        RawDate::Absolute(p) => (Some(p), false),
+        other => (published.and_then(|pubd| resolve_relative(other, pubd)), true),
+    }
+}
+
+fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
+    let (py, pm) = (p.year(), p.month());
+    match d {
+        RawDate::Absolute(per) => Some(per),
+        RawDate::Month { month, rel } => {
+            let y = match rel {
+                Rel::Recent => {
+                    if month <= pm {
+                        py
+                    } else {
+                        py.checked_sub(1)?
+                    }
+                }
+                Rel::Last => {
+                    if month < pm {
+                        py
+                    } else {
+                        py.checked_sub(1)?
+                    }
+                }
+                Rel::This => py,
+                Rel::Next => {
+                    if month > pm {
+                        py
+                    } else {
+                        py.checked_add(1)?
+                    }
+                }
+            };
+            Period::month(y, month)
+        }
+        RawDate::MonthDay { month, day } => {
+            let y = if (month, day) <= (pm, p.day()) { py } else { py.checked_sub(1)? };
+            Date::new(y, month, day).map(Period::day)
+        }
+        RawDate::Weekday { weekday, rel } => {
+            let pw = i64::from(p.weekday());
+            let w = i64::from(weekday);
+            let back = (pw - w).rem_euclid(7);
+            let delta = match rel {
+                Rel::Recent => -back,
+                Rel::Last => {
+                    if back == 0 {
+                        -7
+                    } else {
+                        -back
+                    }
+                }
+                Rel::Next => {
+                    let f = (w - pw).rem_euclid(7);
+                    if f == 0 {
+                        7
+                    } else {
+                        f
+                    }
+                }
+                Rel::This => w - pw,
+            };
+            p.add_days(delta).map(Period::day)
+        }
+        RawDate::Unit { unit, offset } => {
+            let off = i64::from(offset);
+            match unit {
+                CalUnit::Day => p.add_days(off).map(Period::day),
+                CalUnit::Week => {
+                    let monday =
+                        p.add_days(-i64::from(p.weekday()))?.add_days(off.checked_mul(7)?)?;
+                    Period::new(monday, monday.add_days(6)?)
+                }
+                CalUnit::Month => {
+                    let idx = i64::from(py)
+                        .checked_mul(12)?
+                        .checked_add(i64::from(pm) - 1)?
+                        .checked_add(off)?;
+                    let y = i32::try_from(idx.div_euclid(12)).ok()?;
+                    let m = u8::try_from(idx.rem_euclid(12) + 1).ok()?;
+                    Period::month(y, m)
+                }
+                CalUnit::Year => Period::year(py.checked_add(i32::from(offset))?),
+            }
+        }
+        RawDate::Season { season, rel } => {
+            // Meteorological seasons: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb.
+            let start_month = [3u8, 6, 9, 12].get(usize::from(season)).copied()?;
+            let period_for = |y: i32| -> Option<Period> {
+                let s = Date::new(y, start_month, 1)?;
+                let (ey, em) = if start_month == 12 {
+                    (y.checked_add(1)?, 2u8)
+                } else {
+                    (y, start_month.saturating_add(2))
+                };
+                let e = Date::new(ey, em, crate::date::days_in_month(ey, em))?;
+                Period::new(s, e)
+            };
+            let this = period_for(py)?;
+            match rel {
+                Rel::Last => {
+                    if this.end() < p {
+                        Some(this)
+                    } else {
+                        period_for(py.checked_sub(1)?)
+                    }
+                }
+                Rel::Next => {
+                    if this.start() > p {
+                        Some(this)
+                    } else {
+                        period_for(py.checked_add(1)?)
+                    }
+                }
+                Rel::This | Rel::Recent => Some(this),
+            }
+        }
+    }
+}
+
+/// Byte offsets where sentences start, from `from` on.
+fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
+    let mut starts = vec![from];
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let next = i.saturating_add(1);
+        let boundary = match b {
+            b'\n' => true,
+            b'!' | b'?' => bytes
+                .get(next)
+                .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')),
+            b'.' => {
+                let after_ws = bytes.get(next).is_some_and(u8::is_ascii_whitespace);
+                let before = text.get(from..i).unwrap_or("");
+                let last_word = before
+                    .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
+                    .next()
+                    .unwrap_or("");
+                let abbrev = (last_word.len() == 1
+                    && last_word.starts_with(|c: char| c.is_ascii_uppercase()))
+                    || last_word.contains('.')
+                    || matches!(
+                        last_word,
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "St"
+                            | "Jr"
+                            | "Sr"
+                            | "Gen"
+                            | "Sen"
+                            | "Rep"
+                            | "Gov"
+                            | "Lt"
+                            | "Col"
+                            | "No"
+                            | "vs"
+                            | "Inc"
+                            | "Corp"
+                            | "Co"
+                            | "Ltd"
+                            | "Jan"
+                            | "Feb"
+                            | "Aug"
+                            | "Sept"
+                            | "Sep"
+                            | "Oct"
+                            | "Nov"
+                            | "Dec"
+                    );
+                after_ws && !abbrev
+            }
+            _ => false,
+        };
+        if boundary {
+            starts.push(next);
+        }
+        i = next;
+    }
+    starts
+}
+
+fn sentence_of(starts: &[usize], pos: usize, len: usize) -> (usize, usize) {
+    let idx = starts.partition_point(|&s| s <= pos);
+    let s = idx.checked_sub(1).and_then(|i| starts.get(i)).copied().unwrap_or(0);
+    let e = starts.get(idx).copied().unwrap_or(len);
+    (s, e)
+}
+
+/// Gives each claim the time it speaks of: the nearest date in its sentence, else the
+/// publication date.
+fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published: Option<Date>) {
+    let dates: Vec<(Span, Option<Period>)> = claims
+        .iter()
+        .filter_map(|c| match c.value {
+            Value::Date { period, .. } => Some((c.span(), period)),
+            _ => None,
+        })
+        .collect();
+    for c in claims.iter_mut() {
+        if let Value::Date { period, .. } = c.value {
+            c.time = TimeScope {
+                period,
+                basis: if period.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
+                span: Some(c.span()),
+            };
+            continue;
+        }
+        let (s, e) = sentence_of(sentences, c.span().start, text.len());
+        let nearest =
+            dates.iter().filter(|(sp, _)| sp.start >= s && sp.end <= e).min_by_key(|(sp, _)| {
+                if sp.start >= c.span().end {
+                    sp.start - c.span().end
+                } else {
+                    c.span().start.saturating_sub(sp.end)
+                }
+            });
+        c.time = match nearest {
+            Some((sp, period)) => TimeScope {
+                period: *period,
+                basis: if period.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
+                span: Some(*sp),
+            },
+            None => match published {
+                Some(p) => TimeScope {
+                    period: Some(Period::day(p)),
+                    basis: TimeBasis::Published,
+                    span: None,
+                },
+                None => TimeScope { period: None, basis: TimeBasis::Unknown, span: None },
+            },
+        };
+    }
+}
+
+/// Links a count to the list after it: "at least four, including A, B, C and D" (names) or
+/// "12 people: seven Britons and four Germans" (parts).
+fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usize]) {
+    for idx in 0..claims.len() {
+        let Some(c) = claims.get(idx) else { continue };
+        if !matches!(c.kind, Kind::Count) {
+            continue;
+        }
+        let from = ends.get(idx).copied().unwrap_or(c.span().end);
+        let (_, sent_end) = sentence_of(sentences, c.span().start, text.len());
+        let Some((kind, list_start)) = list_intro(text, from, sent_end) else { continue };
+        // The list runs to the end of the sentence, or to the next claim that is not in it.
+        let parts: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j > idx
+                    && o.span().start >= list_start
+                    && o.span().start < sent_end
+                    && o.kind == Kind::Count
+            })
+            .map(|(j, _)| j)
+            .collect();
+        let members =
+            if parts.is_empty() { list_names(text, list_start, sent_end) } else { Vec::new() };
+        if parts.is_empty() && members.is_empty() {
+            continue;
+        }
+        if let Some(c) = claims.get_mut(idx) {
+            c.list = Some(kind);
+            c.parts = parts;
+            c.members = members;
+        }
+    }
+}
+
+/// Finds ", including" or ":" (or a dash) within a few words after a count's subject.
+fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usize)> {
+    let region = text.get(from..sent_end)?;
+    let mut words = 0usize;
+    let mut chars = region.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ':' | '\u{2014}' => {
+                return Some((
+                    ListKind::Complete,
+                    from.saturating_add(i).saturating_add(c.len_utf8()),
+                ))
+            }
+            '(' | ')' | ';' => return None,
+            c if c.is_ascii_digit() => return None,
+            c if c.is_ascii_alphabetic() => {
+                let rest = region.get(i..).unwrap_or("");
+                let w: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+                if w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("namely") {
+                    let kind = if w.eq_ignore_ascii_case("namely") {
+                        ListKind::Complete
+                    } else {
+                        ListKind::Partial
+                    };
+                    return Some((kind, from.saturating_add(i).saturating_add(w.len())));
+                }
+                words = words.saturating_add(1);
+                if words > 10 {
+                    return None;
+                }
+                for _ in 1..w.len() {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The names in a list: items split on ";" (or "," and "and"), each item's first run of
+/// capitalised words.
+fn list_names(text: &str, start: usize, end: usize) -> Vec<Member> {
+    let Some(region) = text.get(start..end) else { return Vec::new() };
+    let use_semicolons = region.contains(';');
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut item_start = 0usize;
+    let bytes = region.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let sep_len = if use_semicolons {
+            usize::from(bytes.get(i) == Some(&b';'))
+        } else if bytes.get(i) == Some(&b',') {
+            1
+        } else if region.get(i..).is_some_and(|r| r.starts_with(" and ")) {
+            4
+        } else {
+            0
+        };
+        if sep_len > 0 {
+            items.push((item_start, region.get(item_start..i).unwrap_or("")));
+            i = i.saturating_add(sep_len);
+            item_start = i;
+        } else {
+            i = i.saturating_add(1);
+        }
+    }
+    items.push((item_start, region.get(item_start..).unwrap_or("")));
+    let mut out = Vec::new();
+    for (off, item) in items {
+        let base = start.saturating_add(off);
+        let words = subject::words_after(text, base, 8);
+        let mut span: Option<Span> = None;
+        for w in words.iter().filter(|w| w.span.end <= base.saturating_add(item.len())) {
+            let cap = w.text.starts_with(|c: char| c.is_ascii_uppercase());
+            if cap {
+                if let Some(s) = span {
+                    if text
+                        .get(s.end..w.span.start)
+                        .is_some_and(|g| !g.trim_matches(grammar::token::is_space).is_empty())
+                    {
+                        break;
+                    }
+                }
+                span = Some(Span::new(span.map_or(w.span.start, |s| s.start), w.span.end));
+            } else if span.is_some() {
+                break;
+            }
+        }
+        if let Some(s) = span {
+            let name = text.get(s.range()).unwrap_or("").trim_end_matches('.').to_string();
+            let first = name.split(' ').next().unwrap_or("");
+            if !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It" | "In" | "On") {
+                out.push(Member { name, span: s });
+            }
+        }
+    }
+    out
+}
+
+/// Replaces a surname-only person key with the full name, when the source names exactly one
+/// person with that surname ("Namazi, 85," after "Baquer Namazi" elsewhere).
+fn resolve_surnames(text: &str, claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        if c.kind != Kind::Age {
+            continue;
+        }
+        let Some(s) = c.subject.as_mut() else { continue };
+        if s.key.contains(' ') {
+            continue;
+        }
+        let surname = s.text.clone();
+        let mut full: Vec<String> = Vec::new();
+        for (pos, _) in text.match_indices(surname.as_str()) {
+            let Some((_, first)) = grammar::token::prev_word(text, pos) else { continue };
+            let gap = text.get(pos.saturating_sub(1)..pos).unwrap_or("");
+            if gap == " "
+                && first.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && first.len() > 1
+            {
+                let name = format!("{first} {surname}").to_ascii_lowercase();
+                if !full.contains(&name) {
+                    full.push(name);
+                }
+            }
+        }
+        if let [only] = full.as_slice() {
+            s.key.clone_from(only);
+        }
+    }
+}
+
+/// Line starts, for 1-based line and column numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i.saturating_add(1)));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in chars) of byte `pos`.
+    pub(crate) fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= pos).max(1);
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let col = text.get(start..pos).map_or(1, |s| s.chars().count().saturating_add(1));
+        (line, col)
+    }
+}
+
+/// Extracts claims from `text` with the default lexicon. Front matter, when present and valid,
+/// is skipped and its `published` date used for relative dates.
+///
+/// # Example
+/// ```
+/// let claims = claimcheck::extract("Activists believe some two dozen Westerners are held.");
+/// assert_eq!(claims.len(), 1);
+/// assert_eq!(claims[0].provenance.text, "some two dozen Westerners");
+/// assert_eq!(claims[0].subject.as_ref().unwrap().key, "western detainee");
+/// ```
+pub fn extract(text: &str) -> Vec<Claim> {
+    Extractor::new().extract(text).claims
+}

@@ -1,0 +1,133 @@
+//! Token-level helpers shared by the productions: words, separators and word-class lookups.
+//!
+//! Every helper is a nom parser over `&str` that never consumes a partial word: a word is a
+//! maximal run of ASCII letters, so "ten" never matches inside "tenants".
+
+use nom::bytes::complete::{tag, take_while1};
+use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
+
+/// Longest word the lookups consider; longer runs of letters are never grammar words.
+const MAX_WORD: usize = 24;
+
+/// `word = letter { letter } ;` (ASCII letters only)
+pub(crate) fn word(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+}
+
+/// Reads one word and maps its lower-case form through `f`; fails when `f` returns `None` or
+/// when the word is immediately followed by a digit (an identifier such as "G7").
+pub(crate) fn word_class<'a, T>(
+    i: &'a str,
+    f: impl FnOnce(&str) -> Option<T>,
+) -> IResult<&'a str, T> {
+    let (rest, w) = word(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+        return Err(fail(i));
+    }
+    match with_lower(w, f).flatten() {
+        Some(v) => Ok((rest, v)),
+        None => Err(fail(i)),
+    }
+}
+
+/// Runs `f` on the ASCII-lower-cased `w` without allocating; `None` when `w` is too long.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let bytes = w.as_bytes();
+    if bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let dst = buf.get_mut(..bytes.len())?;
+    dst.copy_from_slice(bytes);
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).ok().map(f)
+}
+
+/// Matches a word case-insensitively, requiring a word boundary after it.
+pub(crate) fn kw<'a>(k: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (rest, w) = word(i)?;
+        if w.eq_ignore_ascii_case(k) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            Ok((rest, w))
+        } else {
+            Err(fail(i))
+        }
+    }
+}
+
+/// True for the characters that separate words inside one claim: spaces, tabs, no-break and
+/// thin spaces, and a single line break.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+}
+
+/// `ws = space { space } ;` with at most one line break.
+pub(crate) fn ws(i: &str) -> IResult<&str, &str> {
+    let mut newlines = 0u8;
+    let mut end = 0usize;
+    for (idx, c) in i.char_indices() {
+        if is_space(c) || c == '\r' {
+            end = idx.saturating_add(c.len_utf8());
+        } else if c == '\n' && newlines == 0 {
+            newlines = 1;
+            end = idx.saturating_add(1);
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return Err(fail(i));
+    }
+    Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
+}
+
+/// A hyphen or a space (or both), as between "twenty" and "two".
+pub(crate) fn joiner(i: &str) -> IResult<&str, ()> {
+    if let Ok((r, _)) = tag::<_, _, Error<&str>>("-").parse(i) {
+        return Ok((r, ()));
+    }
+    if let Ok((r, _)) = tag::<_, _, Error<&str>>("\u{2011}").parse(i) {
+        return Ok((r, ()));
+    }
+    ws(i).map(|(r, _)| (r, ()))
+}
+
+/// A dash used in ranges: hyphen, en dash, em dash, minus sign.
+pub(crate) fn range_dash(i: &str) -> IResult<&str, ()> {
+    for d in ["-", "\u{2013}", "\u{2014}", "\u{2212}", "\u{2011}"] {
+        if let Some(r) = i.strip_prefix(d) {
+            return Ok((r, ()));
+        }
+    }
+    Err(fail(i))
+}
+
+/// True when `i` starts at a word boundary (no letter or digit follows immediately).
+pub(crate) fn at_boundary(i: &str) -> bool {
+    !i.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+}
+
+/// A nom error at `i`.
+pub(crate) fn fail(i: &str) -> nom::Err<Error<&str>> {
+    nom::Err::Error(Error::new(i, ErrorKind::Verify))
+}
+
+/// The last word (ASCII letters, possibly with inner hyphens) before byte `pos` of `text`,
+/// skipping spaces, with its start offset.
+pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let before = text.get(..pos)?;
+    let trimmed = before.trim_end_matches(is_space);
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic() || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let w = trimmed.get(start..end)?.trim_start_matches('-');
+    if w.is_empty() {
+        return None;
+    }
+    Some((end.saturating_sub(w.len()), w))
+}
