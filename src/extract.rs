@@ -172,6 +172,9 @@ impl Extractor {
                     }
                     if np.span.is_none() && raw.bare {
                         np = of_lookback(text, raw.start, lex);
+                    }
+                    if np.span.is_none() && raw.kind == RawKind::Count {
+                        np = lookback_noun(text, raw.start, lex);
                     } else if let Some(s) = np.span {
                         if s.start >= raw.end {
                             end = end.max(s.end);
@@ -333,18 +336,30 @@ fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
     }
 }
 
-/// "turnout was 48%", "winds of 100 mph", "earthquake of magnitude 6.8": the nearest noun
-/// before, skipping a few linking words.
+/// "turnout was 48%", "winds of 100 mph", "the quake had a magnitude of 6.8", "the number of
+/// miners killed rose to at least 30": the noun before a linking word or verb.
+///
+/// Only used when a linking word stands between the noun and the quantity; a bare verb or
+/// adverb before a quantity never becomes its subject.
 fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
-    let before = subject::words_before(text, start, 5);
-    for w in &before {
-        if subject::crosses_sentence(text, w.span.end, start)
-            || text.get(w.span.end..start).is_some_and(|g| g.contains([',', ':', '(']))
-        {
+    let before = subject::words_before(text, start, 8);
+    let mut linked = false;
+    for (n, w) in before.iter().enumerate() {
+        let gap = text.get(w.span.end..start).unwrap_or("");
+        if subject::crosses_sentence(text, w.span.end, start) || gap.contains([',', ':', '(']) {
             break;
         }
         let l = w.lower.as_str();
-        if matches!(
+        // "the number of X … rose to N", "a total of N X".
+        let counted = before
+            .get(n.saturating_add(1))
+            .is_some_and(|p| matches!(p.lower.as_str(), "number" | "total" | "count"));
+        if l == "of" && counted && n > 0 {
+            if let Some(first) = before.get(n.saturating_sub(1)) {
+                return subject::phrase_after(text, first.span.start, lex, false, false);
+            }
+        }
+        let linking = matches!(
             l,
             "was"
                 | "were"
@@ -353,8 +368,6 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
                 | "of"
                 | "at"
                 | "to"
-                | "by"
-                | "for"
                 | "reached"
                 | "hit"
                 | "stood"
@@ -364,11 +377,24 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
                 | "measured"
                 | "measuring"
                 | "been"
-                | "be"
                 | "had"
                 | "has"
                 | "have"
-                | "about"
+                | "rose"
+                | "fell"
+                | "climbed"
+                | "topped"
+                | "exceeded"
+                | "a"
+                | "an"
+        );
+        if linking {
+            linked = true;
+            continue;
+        }
+        if matches!(
+            l,
+            "about"
                 | "around"
                 | "nearly"
                 | "some"
@@ -384,14 +410,16 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
                 | "most"
                 | "up"
                 | "just"
-        ) || l.ends_with("ed")
-            || l.ends_with("ing")
-        {
+                | "now"
+        ) {
             continue;
         }
-        if l.len() < 3
-            || w.text.starts_with(|c: char| c.is_ascii_uppercase()) && lex.nationality(l).is_none()
-        {
+        let verbish =
+            l.ends_with("ly") || l.ends_with("ing") || (l.ends_with("ed") && lex.role(l).is_none());
+        if !linked || l.len() < 3 || verbish {
+            break;
+        }
+        if w.text.starts_with(|c: char| c.is_ascii_uppercase()) && lex.nationality(l).is_none() {
             break;
         }
         return subject::phrase_after(text, w.span.start, lex, false, false);

@@ -24,7 +24,9 @@ pub mod date;
 mod extract;
 mod grammar;
 pub mod lexicon;
+pub mod load;
 pub mod number;
+pub mod report;
 pub mod source;
 mod subject;
 

@@ -338,6 +338,44 @@ pub(crate) fn singular(w: &str) -> String {
     l
 }
 
+/// Common finite verbs that follow a subject noun ("earthquake struck", "tremor hit").
+fn is_finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "struck"
+            | "hit"
+            | "hits"
+            | "strikes"
+            | "rose"
+            | "fell"
+            | "left"
+            | "began"
+            | "took"
+            | "made"
+            | "came"
+            | "went"
+            | "gave"
+            | "got"
+            | "says"
+            | "said"
+            | "shows"
+            | "showed"
+            | "stood"
+            | "stands"
+            | "remain"
+            | "remained"
+            | "lost"
+            | "won"
+            | "paid"
+            | "cost"
+            | "costs"
+            | "needs"
+            | "needed"
+            | "want"
+            | "wants"
+    ) || (w.ends_with("ed") && w.len() > 4)
+}
+
 /// Past participles and adjectives that can stand right before or after a head noun.
 fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || matches!(w, "held" | "hurt" | "missing" | "dead")
@@ -500,7 +538,7 @@ pub(crate) fn phrase_after(
         let lw = w.lower.as_str();
         let capital = w.text.starts_with(|c: char| c.is_ascii_uppercase());
         let next = words.get(idx.saturating_add(1));
-        let next_content = next.is_some_and(|n| !is_stop(&n.lower))
+        let next_content = next.is_some_and(|n| !is_stop(&n.lower) && !is_finite_verb(&n.lower))
             && next.is_some_and(|n| {
                 text.get(w.span.end..n.span.start)
                     .is_some_and(|g| !g.contains([',', '.', ';', ':']))
@@ -562,6 +600,10 @@ pub(crate) fn phrase_after(
                 break;
             }
             continue;
+        }
+        if matches!(lw, "time" | "times" | "occasion" | "occasions") {
+            // "several times", "three occasions": frequency, not a subject.
+            return NounPhrase { end: pos, ..NounPhrase::default() };
         }
         np.lemma = Some(lex.noun(lw).map_or_else(|| singular(lw), str::to_string));
         np.person = None;

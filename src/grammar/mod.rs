@@ -409,7 +409,7 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             return Some(Found::Claim(c));
         }
     }
-    match quantity(i) {
+    match quantity(i, text.get(..at).unwrap_or("")) {
         Ok((r, q)) => {
             let end = text.len().saturating_sub(r.len());
             if q.too_large {
@@ -582,11 +582,106 @@ fn change_before(text: &str, start: usize) -> Option<Change> {
         "fell" | "fall" | "falls" | "fallen" | "dropped" | "declined" | "decreased" | "slid"
         | "slipped" | "lost" | "plunged" | "tumbled" | "shrank" | "shrunk" | "cut" | "narrowed"
         | "reduced" | "lowered" | "sank" => Change::Down,
-        "up" if !through_by => Change::Up,
-        "down" if !through_by => Change::Down,
+        "up" | "down" if !through_by => {
+            // "sales were up 5%", "down $2bn" after a comma; not "free up $7 billion".
+            let before = token::prev_word(text, ws_start).map(|(_, w)| w.to_ascii_lowercase());
+            let glue =
+                text.get(..ws_start).unwrap_or("").trim_end_matches(token::is_space).ends_with(',');
+            let linking = matches!(
+                before.as_deref(),
+                None | Some(
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "remains"
+                        | "remained"
+                        | "now"
+                        | "closed"
+                        | "ended"
+                        | "finished"
+                        | "stood"
+                )
+            );
+            if !(glue || linking) {
+                return None;
+            }
+            if verb == "up" {
+                Change::Up
+            } else {
+                Change::Down
+            }
+        }
         _ => return None,
     };
     Some(dir)
+}
+
+/// "posted about two Iranian-Americans": after a verb or a noun of speech, "about" is a
+/// preposition, not an approximation.
+fn about_is_preposition(before: &str) -> bool {
+    let Some((_, w)) = token::prev_word(before, before.len()) else { return false };
+    if before.trim_end_matches(token::is_space).len() < before.len().saturating_sub(2) {
+        return false;
+    }
+    let w = w.to_ascii_lowercase();
+    (w.ends_with("ed") && w != "estimated")
+        || w.ends_with("ing")
+        || matches!(
+            w.as_str(),
+            "talk"
+                | "talks"
+                | "speak"
+                | "speaks"
+                | "spoke"
+                | "write"
+                | "writes"
+                | "wrote"
+                | "post"
+                | "posts"
+                | "think"
+                | "thinks"
+                | "thought"
+                | "know"
+                | "knows"
+                | "knew"
+                | "news"
+                | "information"
+                | "questions"
+                | "details"
+                | "worry"
+                | "worries"
+                | "care"
+                | "cares"
+                | "story"
+                | "stories"
+                | "report"
+                | "reports"
+                | "tweet"
+                | "tweets"
+                | "said"
+                | "say"
+                | "says"
+                | "told"
+                | "tell"
+                | "ask"
+                | "asks"
+                | "concern"
+                | "concerns"
+                | "fears"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "much"
+                | "more"
+                | "brought"
+                | "come"
+                | "came"
+                | "bring"
+                | "times"
+        )
 }
 
 /// `factor = "doubled" | "tripled" | "quadrupled" | "halved" ;`
@@ -607,7 +702,7 @@ struct Quantity {
 }
 
 /// `quantity` (see the module grammar).
-fn quantity(i: &str) -> IResult<&str, Quantity> {
+fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
     // Age and magnitude prefixes: "aged 81", "magnitude 6.8".
     if let Ok((r, w)) = word_class(i, |w| match w {
         "aged" | "age" => Some("age"),
@@ -615,6 +710,11 @@ fn quantity(i: &str) -> IResult<&str, Quantity> {
         _ => None,
     }) {
         let (r, ()) = joiner(r)?;
+        // "a magnitude of 6.8".
+        let r = match kw("of").parse(r) {
+            Ok((r2, _)) if w == "magnitude" => ws(r2)?.0,
+            _ => r,
+        };
         let (r, a) = number::amount(r)?;
         if !token::at_boundary(r) {
             return Err(token::fail(i));
@@ -659,6 +759,9 @@ fn quantity(i: &str) -> IResult<&str, Quantity> {
         Ok((r, q)) => (r, Some(q)),
         Err(_) => (i, None),
     };
+    if qual == Some(Qual::About) && about_is_preposition(text_before) {
+        return Err(token::fail(i));
+    }
     match qual {
         Some(Qual::Between) | Some(Qual::From) => {
             let (r, a) = value(r)?;

