@@ -173,7 +173,7 @@ pub enum Change {
 /// `low`/`high` are what the text says, not a guess: "four" is 4..=4, "at least four" is 4..,
 /// "about 6 billion" is 6e9..=6e9 with [`Qualifier::Approximate`]. The reconciler widens
 /// approximate and vague values by documented tolerances (see [`crate::reconcile`]).
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize)]
 pub struct Quantity {
     /// Lower bound, `None` when the words give none ("up to ten").
     pub low: Option<Number>,
@@ -241,6 +241,31 @@ pub struct TimeScope {
     pub basis: TimeBasis,
     /// The span of the stated date, when [`TimeBasis::Stated`].
     pub span: Option<Span>,
+    /// The source's publication date: the day the figure was reported.
+    pub reported: Option<crate::date::Date>,
+}
+
+impl TimeScope {
+    /// Days a stated date must precede publication for the figure to be a fixed historical
+    /// fact rather than a running tally as of publication.
+    pub const HISTORICAL_DAYS: i64 = 7;
+
+    /// The time a figure is *as of*, for comparing claims: a stated date well before
+    /// publication ("in 2016", "last May") or after it ("by 2030") fixes it; a recent or no
+    /// stated date ("in Monday's fire") makes it a report as of the publication date, which
+    /// later reports may revise.
+    pub fn as_of(&self) -> Option<Period> {
+        match (self.basis, self.period, self.reported) {
+            (TimeBasis::Stated, Some(p), Some(r)) => {
+                let historical =
+                    p.end().to_days().saturating_add(Self::HISTORICAL_DAYS) < r.to_days();
+                let future = p.start() > r;
+                Some(if historical || future { p } else { Period::day(r) })
+            }
+            (_, _, Some(r)) => Some(Period::day(r)),
+            (_, p, None) => p,
+        }
+    }
 }
 
 /// How a claim introduces the list that follows it.

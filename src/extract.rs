@@ -286,7 +286,12 @@ impl Extractor {
             per: raw.per.map(str::to_string),
             change: raw.change,
             subject,
-            time: TimeScope { period: None, basis: TimeBasis::Unknown, span: None },
+            time: TimeScope {
+                period: None,
+                basis: TimeBasis::Unknown,
+                span: None,
+                reported: published,
+            },
             members: Vec::new(),
             list: None,
             parts: Vec::new(),
@@ -631,40 +636,66 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
             _ => None,
         })
         .collect();
+    let stated = |period: Option<Period>, span: Span| TimeScope {
+        period,
+        basis: if period.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
+        span: Some(span),
+        reported: published,
+    };
     for c in claims.iter_mut() {
         if let Value::Date { period, .. } = c.value {
-            c.time = TimeScope {
-                period,
-                basis: if period.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
-                span: Some(c.span()),
-            };
+            c.time = stated(period, c.span());
             continue;
         }
-        let (s, e) = sentence_of(sentences, c.span().start, text.len());
-        let nearest =
-            dates.iter().filter(|(sp, _)| sp.start >= s && sp.end <= e).min_by_key(|(sp, _)| {
-                if sp.start >= c.span().end {
-                    sp.start - c.span().end
+        let here = c.span();
+        let (s, e) = sentence_of(sentences, here.start, text.len());
+        let nearest = dates
+            .iter()
+            .filter(|(sp, _)| sp.start >= s && sp.end <= e)
+            .filter(|(sp, _)| {
+                sp.start < here.start
+                    || !starts_new_clause(text.get(here.end..sp.start).unwrap_or(""))
+            })
+            .min_by_key(|(sp, _)| {
+                if sp.start >= here.end {
+                    sp.start.saturating_sub(here.end)
                 } else {
-                    c.span().start.saturating_sub(sp.end)
+                    here.start.saturating_sub(sp.end)
                 }
             });
-        c.time = match nearest {
-            Some((sp, period)) => TimeScope {
-                period: *period,
-                basis: if period.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
-                span: Some(*sp),
+        c.time = match (nearest, published) {
+            (Some((sp, period)), _) => stated(*period, *sp),
+            (None, Some(p)) => TimeScope {
+                period: Some(Period::day(p)),
+                basis: TimeBasis::Published,
+                span: None,
+                reported: published,
             },
-            None => match published {
-                Some(p) => TimeScope {
-                    period: Some(Period::day(p)),
-                    basis: TimeBasis::Published,
-                    span: None,
-                },
-                None => TimeScope { period: None, basis: TimeBasis::Unknown, span: None },
-            },
+            (None, None) => {
+                TimeScope { period: None, basis: TimeBasis::Unknown, span: None, reported: None }
+            }
         };
     }
+}
+
+/// True when the words between a claim and a later date start another event ("while Washington
+/// tries …", "which Trump abandoned in 2018"): then the date does not time the claim.
+fn starts_new_clause(gap: &str) -> bool {
+    gap.contains([';', '\u{2014}'])
+        || gap.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "while"
+                    | "whereas"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "but"
+                    | "even"
+                    | "unlike"
+                    | "which"
+            )
+        })
 }
 
 /// Links a count to the list after it: "at least four, including A, B, C and D" (names) or

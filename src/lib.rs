@@ -13,12 +13,13 @@
 //! ```
 //!
 //! The data flow, in one line: `Source { name, text }` → candidate sites → surface claims
-//! (grammar) → [`Claim`]s (subjects, times, lists) → groups by subject → findings → `Report`
+//! (grammar) → [`Claim`]s (subjects, times, lists) → groups by subject → findings → [`Report`]
 //! → text | Markdown | JSON. See `ARCHITECTURE.md` for the map.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod check;
 pub mod claim;
 pub mod date;
 mod extract;
@@ -26,10 +27,12 @@ mod grammar;
 pub mod lexicon;
 pub mod load;
 pub mod number;
+pub mod reconcile;
 pub mod report;
 pub mod source;
 mod subject;
 
+pub use check::Checker;
 pub use claim::{
     Change, Claim, Diagnostic, DiagnosticKind, Kind, Lean, ListKind, Member, Provenance, Qualifier,
     Quantity, Span, Subject, TimeBasis, TimeScope, Value,
@@ -38,4 +41,6 @@ pub use date::{Date, Period};
 pub use extract::{extract, Extraction, Extractor};
 pub use lexicon::{Lexicon, LexiconError};
 pub use number::Number;
+pub use reconcile::{FindingKind, Severity};
+pub use report::Report;
 pub use source::{parse_front_matter, FrontMatterError, FrontMatterErrorKind, Metadata, Source};

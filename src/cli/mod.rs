@@ -2,11 +2,11 @@
 //! I/O around the library; no claim logic lives in this module.
 
 use claimcheck::load::{self, LoadError, LoadOptions, Warning};
-use claimcheck::report::{describe_value, ClaimRecord};
-use claimcheck::{Extraction, Extractor, Lexicon, Source};
+use claimcheck::report::{self, describe_value, ClaimRecord, TextStyle};
+use claimcheck::{Checker, Extraction, Extractor, Lexicon, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -304,6 +304,38 @@ fn line_col(text: &str, pos: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn check(_args: CheckArgs) -> Result<ExitCode, RunError> {
-    Ok(ExitCode::SUCCESS)
+fn check(args: CheckArgs) -> Result<ExitCode, RunError> {
+    let ex = extractor(&args.common)?;
+    let mut checker = Checker::with_extractor(ex.clone());
+    let errors = for_each_source(&args.common, &ex, |l| {
+        for warn in &l.warnings {
+            eprintln!("warning: {}", warn.0);
+        }
+        checker.add_extraction(&l.source, l.extraction);
+        Ok(())
+    })?;
+    report_errors(&errors);
+    if args.common.strict && !errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let report = checker.report();
+    let to_terminal = args.common.output.is_none() && std::io::stdout().is_terminal();
+    with_output(args.common.output.as_deref(), |w| {
+        match args.format {
+            CheckFormat::Json => report::render_json(&report, w)?,
+            CheckFormat::Markdown => report::render_markdown(&report, w)?,
+            CheckFormat::Text => {
+                let style = if to_terminal { TextStyle::Styled } else { TextStyle::Plain };
+                report::render_text(&report, style, w)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if report.has_contradictions() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -25,6 +25,8 @@ pub struct TimeRecord {
     pub end: Option<Date>,
     /// `stated` (a date in the sentence), `published` (the source's date) or `unknown`.
     pub basis: TimeBasis,
+    /// The source's publication date, or null.
+    pub reported: Option<Date>,
 }
 
 /// One claim as a flat JSON object.
@@ -86,6 +88,56 @@ pub struct ClaimRecord {
     pub members: Vec<String>,
     /// `complete` or `partial` when a list follows the count; else null.
     pub list: Option<ListKind>,
+    /// The line around the quote, for rendering; not part of the JSON.
+    #[serde(skip)]
+    pub excerpt: Option<Excerpt>,
+}
+
+/// A bounded window of the line a claim is on, for snippets: at most
+/// [`Excerpt::CONTEXT`] bytes either side of the quote, so that memory grows with the number
+/// of claims and not with the length of the texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The window's text (a part of one line).
+    pub text: String,
+    /// Byte range of the quote within `text`.
+    pub quote: std::ops::Range<usize>,
+    /// Characters of the line before the window (0 when the window starts the line).
+    pub prefix_chars: usize,
+    /// True when the window ends before the line's end.
+    pub clipped_end: bool,
+}
+
+impl Excerpt {
+    /// Bytes of context kept on each side of a quote.
+    pub const CONTEXT: usize = 90;
+
+    /// The window of `text` around `span` (which must lie on char boundaries).
+    pub fn around(text: &str, span: crate::claim::Span) -> Excerpt {
+        let line_start =
+            text.get(..span.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i.saturating_add(1));
+        let line_end = text
+            .get(span.start..)
+            .and_then(|a| a.find('\n'))
+            .map_or(text.len(), |i| span.start.saturating_add(i));
+        let line_end = line_end.max(span.end.min(text.len()));
+        let mut from = span.start.saturating_sub(Self::CONTEXT).max(line_start);
+        while from > line_start && !text.is_char_boundary(from) {
+            from = from.saturating_sub(1);
+        }
+        let mut to = span.end.saturating_add(Self::CONTEXT).min(line_end);
+        while to < line_end && !text.is_char_boundary(to) {
+            to = to.saturating_add(1);
+        }
+        let window = text.get(from..to).unwrap_or("").trim_end_matches('\r');
+        let quote_end = span.end.saturating_sub(from).min(window.len());
+        Excerpt {
+            text: window.to_string(),
+            quote: span.start.saturating_sub(from)..quote_end,
+            prefix_chars: text.get(line_start..from).map_or(0, |p| p.chars().count()),
+            clipped_end: to < line_end,
+        }
+    }
 }
 
 impl ClaimRecord {
@@ -129,9 +181,11 @@ impl ClaimRecord {
                 start: c.time.period.map(|p| p.start()),
                 end: c.time.period.map(|p| p.end()),
                 basis: c.time.basis,
+                reported: c.time.reported,
             },
             members: c.members.iter().map(|m| m.name.clone()).collect(),
             list: c.list,
+            excerpt: None,
         }
     }
 }

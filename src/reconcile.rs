@@ -1,0 +1,726 @@
+//! Reconciliation: groups claims by subject, kind and unit, and classifies every pair.
+//!
+//! # Interval semantics
+//!
+//! Every quantity becomes an *effective interval* with inclusive or strict ends:
+//!
+//! | words | interval |
+//! |---|---|
+//! | "four" | [4, 4] |
+//! | "at least four" / "more than four" | [4, ∞) / (4, ∞) |
+//! | "up to ten" / "fewer than ten" | [0, 10] / [0, 10) |
+//! | "about 6 billion" | [6e9 × 0.9, 6e9 × 1.1] (counts: at least ±1) |
+//! | "nearly 6 billion" / "just over 6 billion" | [6e9 × 0.9, 6e9] / [6e9, 6e9 × 1.1] |
+//! | "between 3 and 5", "dozens" | [3, 5], [24, 99] |
+//!
+//! Two claims with overlapping intervals agree (or, when one interval lies inside the other,
+//! one refines the other). Disjoint intervals contradict when the claims speak of overlapping
+//! times, and are a change over time otherwise. Exact money, measures, percentages and counts of
+//! a thousand or more are also compared after rounding at their last significant digit, so
+//! "$5.9 billion" refines "$6 billion" rather than contradicting it. Ages are compared as birth
+//! years, so "81" in 2018 agrees with "85" in 2022.
+
+use crate::claim::{Claim, Kind, Lean, ListKind, Qualifier, Value};
+use crate::date::Period;
+use crate::number::Number;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// Relative tolerance for approximations ("about", "nearly"): 10 %.
+pub const APPROX_TOLERANCE: (i64, i64) = (1, 10);
+
+/// Groups larger than this are compared pairwise only between neighbours in time order, so
+/// that reconciliation stays near-linear.
+pub const PAIRWISE_LIMIT: usize = 48;
+
+/// What a finding says about its claims.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// The claims cannot both hold for the same subject at the same time.
+    Contradiction,
+    /// The values differ and the claims speak of different times.
+    ChangeOverTime,
+    /// One claim is more precise than, and consistent with, the other.
+    Refinement,
+    /// The claims are consistent.
+    Agreement,
+    /// Same subject, but the claims cannot be compared (different currencies or units, or an
+    /// unknown time where time matters).
+    NotComparable,
+}
+
+impl FindingKind {
+    /// The snake_case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FindingKind::Contradiction => "contradiction",
+            FindingKind::ChangeOverTime => "change_over_time",
+            FindingKind::Refinement => "refinement",
+            FindingKind::Agreement => "agreement",
+            FindingKind::NotComparable => "not_comparable",
+        }
+    }
+}
+
+/// How strongly a finding should be trusted: exact against exact is stronger than vague
+/// against approximate.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Exact figures on both sides.
+    High,
+    /// A bound or an approximation on one side.
+    Medium,
+    /// A vague quantity involved.
+    Low,
+    /// Not a problem: agreements, refinements, changes, incomparable pairs.
+    Info,
+}
+
+impl Severity {
+    /// The snake_case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One end of an interval: the value and whether it is excluded.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct End {
+    /// The value.
+    pub value: Number,
+    /// True when the interval excludes the value.
+    pub strict: bool,
+}
+
+/// An interval of numbers with open, inclusive or strict ends.
+///
+/// # Example
+/// ```
+/// use claimcheck::reconcile::Interval;
+/// use claimcheck::Number;
+/// let four = Interval::point(Number::from_int(4));
+/// let at_least_four = Interval::at_least(Number::from_int(4), false);
+/// assert!(at_least_four.contains(&four));
+/// assert!(four.overlaps(&at_least_four));
+/// assert!(!Interval::point(Number::from_int(3)).overlaps(&at_least_four));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Interval {
+    /// Lower end, `None` for unbounded.
+    pub lo: Option<End>,
+    /// Upper end, `None` for unbounded.
+    pub hi: Option<End>,
+}
+
+impl Interval {
+    /// `[v, v]`.
+    pub fn point(v: Number) -> Interval {
+        Interval {
+            lo: Some(End { value: v, strict: false }),
+            hi: Some(End { value: v, strict: false }),
+        }
+    }
+
+    /// `[v, ∞)` or `(v, ∞)`.
+    pub fn at_least(v: Number, strict: bool) -> Interval {
+        Interval { lo: Some(End { value: v, strict }), hi: None }
+    }
+
+    /// `[lo, hi]`.
+    pub fn closed(lo: Number, hi: Number) -> Interval {
+        Interval {
+            lo: Some(End { value: lo, strict: false }),
+            hi: Some(End { value: hi, strict: false }),
+        }
+    }
+
+    /// True when the two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        below_or_touching(self.lo, other.hi) && below_or_touching(other.lo, self.hi)
+    }
+
+    /// True when every value of `other` is in `self`.
+    pub fn contains(&self, other: &Interval) -> bool {
+        let lo_ok = match (self.lo, other.lo) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => match a.value.cmp(&b.value) {
+                Ordering::Less => true,
+                Ordering::Equal => !a.strict || b.strict,
+                Ordering::Greater => false,
+            },
+        };
+        let hi_ok = match (self.hi, other.hi) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => match a.value.cmp(&b.value) {
+                Ordering::Greater => true,
+                Ordering::Equal => !a.strict || b.strict,
+                Ordering::Less => false,
+            },
+        };
+        lo_ok && hi_ok
+    }
+}
+
+/// `lo <= hi` with strictness: equal values touch only when both ends are inclusive.
+fn below_or_touching(lo: Option<End>, hi: Option<End>) -> bool {
+    match (lo, hi) {
+        (Some(l), Some(h)) => match l.value.cmp(&h.value) {
+            Ordering::Less => true,
+            Ordering::Equal => !l.strict && !h.strict,
+            Ordering::Greater => false,
+        },
+        _ => true,
+    }
+}
+
+/// The interval the words allow, widened for approximations (see the module docs).
+pub fn effective(c: &Claim) -> Option<Interval> {
+    let q = c.quantity()?;
+    let zero = Some(End { value: Number::ZERO, strict: false });
+    let (tn, td) = APPROX_TOLERANCE;
+    Some(match q.qualifier {
+        Qualifier::Exact => Interval::point(q.low?),
+        Qualifier::AtLeast => Interval::at_least(q.low?, false),
+        Qualifier::MoreThan => Interval::at_least(q.low?, true),
+        Qualifier::AtMost => Interval { lo: zero, hi: Some(End { value: q.high?, strict: false }) },
+        Qualifier::FewerThan => {
+            Interval { lo: zero, hi: Some(End { value: q.high?, strict: true }) }
+        }
+        Qualifier::Range | Qualifier::Vague => Interval::closed(q.low?, q.high?),
+        Qualifier::Approximate => {
+            let v = q.low?;
+            let mut d = v.scale(tn, td)?;
+            if matches!(c.kind, Kind::Count | Kind::Number) && d < Number::ONE {
+                d = Number::ONE;
+            }
+            let lo = v.checked_sub(d)?;
+            let hi = v.checked_add(d)?;
+            match q.lean {
+                Lean::Either => Interval::closed(lo, hi),
+                Lean::Below => Interval::closed(lo, v),
+                Lean::Above => Interval::closed(v, hi),
+            }
+        }
+    })
+}
+
+/// For an exact value, the interval it stands for if rounded at its last significant digit:
+/// 7,000,000,000 → [6.5e9, 7.5e9]; 5.9e9 → [5.85e9, 5.95e9].
+fn rounding_interval(c: &Claim) -> Option<Interval> {
+    let q = c.quantity()?;
+    if q.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let v = q.low?;
+    let applies = match c.kind {
+        Kind::Money | Kind::Measure | Kind::Percent => true,
+        Kind::Count => v >= Number::from_int(1000),
+        _ => false,
+    };
+    if !applies || v == Number::ZERO {
+        return None;
+    }
+    // Unit of the last significant digit.
+    let unit = if v.is_integer() {
+        let mut n = v.numer().unsigned_abs();
+        let mut u: i128 = 1;
+        while n % 10 == 0 && n > 0 {
+            n /= 10;
+            u = u.checked_mul(10)?;
+        }
+        Number::new(u, 1)?
+    } else {
+        // 10^-k where k is the number of decimals.
+        let mut den: i128 = 1;
+        let mut k = 0;
+        while !v.checked_mul(Number::new(den, 1)?)?.is_integer() && k < 12 {
+            den = den.checked_mul(10)?;
+            k += 1;
+        }
+        Number::new(1, den)?
+    };
+    let half = unit.checked_div(Number::from_int(2))?;
+    Some(Interval::closed(v.checked_sub(half)?, v.checked_add(half)?))
+}
+
+/// Years in which a person of age `age` at some time in `when` can have been born.
+fn birth_years(age: Number, when: Period) -> Option<(i32, i32)> {
+    let a = i32::try_from(age.to_i64()?).ok()?;
+    let lo = when.start().year().checked_sub(a)?.checked_sub(1)?;
+    let hi = when.end().year().checked_sub(a)?;
+    Some((lo, hi))
+}
+
+/// The outcome of comparing two claims.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// The kind of finding.
+    pub kind: FindingKind,
+    /// Its severity.
+    pub severity: Severity,
+    /// A sentence saying why.
+    pub explanation: String,
+}
+
+fn verdict(kind: FindingKind, severity: Severity, explanation: String) -> Verdict {
+    Verdict { kind, severity, explanation }
+}
+
+fn when(c: &Claim) -> String {
+    match c.time.as_of() {
+        Some(p) => p.to_string(),
+        None => "an unknown date".into(),
+    }
+}
+
+fn strength(c: &Claim) -> u8 {
+    match c.quantity().map(|q| q.qualifier) {
+        Some(Qualifier::Exact) | Some(Qualifier::Range) | None => 2,
+        Some(Qualifier::Vague) => 0,
+        Some(_) => 1,
+    }
+}
+
+/// Compares two claims of the same subject and kind.
+///
+/// Symmetric: `compare(a, b)` and `compare(b, a)` give the same kind and severity. A claim
+/// compared with itself is an agreement.
+pub fn compare(a: &Claim, b: &Claim) -> Verdict {
+    use crate::report::describe_value as dv;
+    if a.unit != b.unit || a.per != b.per {
+        let ua = a.unit.as_deref().unwrap_or("no unit");
+        let ub = b.unit.as_deref().unwrap_or("no unit");
+        return verdict(
+            FindingKind::NotComparable,
+            Severity::Info,
+            format!(
+                "{} and {} are in different units ({ua} vs {ub}); no conversion is assumed",
+                dv(a),
+                dv(b)
+            ),
+        );
+    }
+    let times_overlap = match (a.time.as_of(), b.time.as_of()) {
+        (Some(x), Some(y)) => Some(x.overlaps(&y)),
+        _ => None,
+    };
+    match (&a.value, &b.value) {
+        (Value::Date { period: Some(pa), .. }, Value::Date { period: Some(pb), .. }) => {
+            return if pa == pb {
+                verdict(FindingKind::Agreement, Severity::Info, format!("both date it to {pa}"))
+            } else if pa.overlaps(pb) {
+                verdict(
+                    FindingKind::Refinement,
+                    Severity::Info,
+                    format!("{pa} and {pb} overlap; one is more precise"),
+                )
+            } else {
+                verdict(
+                    FindingKind::Contradiction,
+                    Severity::High,
+                    format!("dated {pa} in one source and {pb} in the other"),
+                )
+            };
+        }
+        (Value::Date { .. }, _) | (_, Value::Date { .. }) => {
+            return verdict(
+                FindingKind::NotComparable,
+                Severity::Info,
+                "a relative date could not be resolved: the source has no publication date".into(),
+            );
+        }
+        _ => {}
+    }
+    if a.kind == Kind::Age {
+        let (Some(ta), Some(tb)) = (a.time.period, b.time.period) else {
+            return verdict(
+                FindingKind::NotComparable,
+                Severity::Info,
+                "an age without a date cannot be compared: the source has no publication date"
+                    .into(),
+            );
+        };
+        let ages = (a.quantity().and_then(|q| q.low), b.quantity().and_then(|q| q.low));
+        if let (Some(x), Some(y)) = ages {
+            if let (Some(ba), Some(bb)) = (birth_years(x, ta), birth_years(y, tb)) {
+                let (lo, hi) = (ba.0.max(bb.0), ba.1.min(bb.1));
+                return if lo <= hi {
+                    let how = if x == y {
+                        "the same age".to_string()
+                    } else {
+                        format!("ages {x} ({ta}) and {y} ({tb}) fit")
+                    };
+                    verdict(
+                        FindingKind::Agreement,
+                        Severity::Info,
+                        format!("{how}: born in {}\u{2013}{}", ba.0.max(bb.0), ba.1.min(bb.1)),
+                    )
+                } else {
+                    verdict(
+                        FindingKind::Contradiction,
+                        Severity::High,
+                        format!(
+                            "age {x} in {ta} means born {}\u{2013}{}, but age {y} in {tb} means born {}\u{2013}{}",
+                            ba.0, ba.1, bb.0, bb.1
+                        ),
+                    )
+                };
+            }
+        }
+    }
+    let (Some(ia), Some(ib)) = (effective(a), effective(b)) else {
+        return verdict(
+            FindingKind::NotComparable,
+            Severity::Info,
+            "a value is too large to compare exactly".into(),
+        );
+    };
+    let same_words = a.quantity() == b.quantity();
+    if same_words {
+        let note = match times_overlap {
+            Some(false) => format!(" ({} and {})", when(a), when(b)),
+            _ => String::new(),
+        };
+        return verdict(
+            FindingKind::Agreement,
+            Severity::Info,
+            format!("both say {}{note}", dv(a)),
+        );
+    }
+    if ia.overlaps(&ib) {
+        let note = match times_overlap {
+            Some(false) => format!(" ({} and {})", when(a), when(b)),
+            _ => String::new(),
+        };
+        let a_in_b = ib.contains(&ia);
+        let b_in_a = ia.contains(&ib);
+        let both_loose = strength(a) < 2
+            && strength(b) < 2
+            && a.quantity().map(|q| q.qualifier) == b.quantity().map(|q| q.qualifier);
+        return if a_in_b != b_in_a && !both_loose {
+            let (fine, coarse) = if a_in_b { (a, b) } else { (b, a) };
+            verdict(
+                FindingKind::Refinement,
+                Severity::Info,
+                format!("{} is consistent with {} and more precise{note}", dv(fine), dv(coarse)),
+            )
+        } else {
+            verdict(
+                FindingKind::Agreement,
+                Severity::Info,
+                format!("{} and {} are consistent{note}", dv(a), dv(b)),
+            )
+        };
+    }
+    if let (Some(ra), Some(rb)) = (rounding_interval(a), rounding_interval(b)) {
+        if ra.overlaps(&rb) {
+            return verdict(
+                FindingKind::Refinement,
+                Severity::Info,
+                format!("{} and {} are consistent after rounding", dv(a), dv(b)),
+            );
+        }
+    }
+    match times_overlap {
+        Some(false) => {
+            let (early, late) = if a.time.as_of() <= b.time.as_of() { (a, b) } else { (b, a) };
+            verdict(
+                FindingKind::ChangeOverTime,
+                Severity::Info,
+                format!("{} ({}) became {} ({})", dv(early), when(early), dv(late), when(late)),
+            )
+        }
+        overlap => {
+            let severity = match strength(a).min(strength(b)) {
+                2 => Severity::High,
+                1 => Severity::Medium,
+                _ => Severity::Low,
+            };
+            let time = match overlap {
+                Some(true) => format!("for the same time ({})", when(a)),
+                _ => "and the time is unknown, so they are taken to overlap".into(),
+            };
+            verdict(
+                FindingKind::Contradiction,
+                severity,
+                format!("{} and {} cannot both hold {time}", dv(a), dv(b)),
+            )
+        }
+    }
+}
+
+/// Checks a source against itself: a count against the names it lists, a total against its
+/// parts, an ordinal against an earlier count. Returns `(claim indices, verdict)`.
+pub fn self_checks(claims: &[Claim]) -> Vec<(Vec<usize>, Verdict)> {
+    let mut out = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(iv) = effective(c) else { continue };
+        if !c.members.is_empty() {
+            let n = Number::from_int(i64::try_from(c.members.len()).unwrap_or(i64::MAX));
+            let names = c.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ");
+            let count = Interval::point(n);
+            let v = match c.list {
+                Some(ListKind::Complete) if iv.contains(&count) => verdict(
+                    FindingKind::Agreement,
+                    Severity::Info,
+                    format!("the {} names listed ({names}) match the count", c.members.len()),
+                ),
+                Some(ListKind::Complete) => verdict(
+                    FindingKind::Contradiction,
+                    if strength(c) == 2 { Severity::High } else { Severity::Medium },
+                    format!(
+                        "{} counted, but {} named: {names}",
+                        crate::report::describe_value(c),
+                        c.members.len()
+                    ),
+                ),
+                _ if iv.hi.is_none_or(|h| {
+                    Interval::at_least(n, false).overlaps(&Interval { lo: None, hi: Some(h) })
+                }) =>
+                {
+                    verdict(
+                        FindingKind::Agreement,
+                        Severity::Info,
+                        format!(
+                            "{} named ({names}), consistent with {}",
+                            c.members.len(),
+                            crate::report::describe_value(c)
+                        ),
+                    )
+                }
+                _ => verdict(
+                    FindingKind::Contradiction,
+                    Severity::High,
+                    format!(
+                        "more people named ({names}) than counted ({})",
+                        crate::report::describe_value(c)
+                    ),
+                ),
+            };
+            out.push((vec![i], v));
+        }
+        if !c.parts.is_empty() {
+            let mut sum = Some(Number::ZERO);
+            for &p in &c.parts {
+                let v = claims
+                    .get(p)
+                    .and_then(|pc| pc.quantity())
+                    .filter(|q| q.qualifier == Qualifier::Exact)
+                    .and_then(|q| q.low);
+                sum = match (sum, v) {
+                    (Some(s), Some(v)) => s.checked_add(v),
+                    _ => None,
+                };
+            }
+            if let Some(total) = sum {
+                let mut idx = vec![i];
+                idx.extend(c.parts.iter().copied());
+                let fits = if c.list == Some(ListKind::Complete) {
+                    iv.contains(&Interval::point(total))
+                } else {
+                    Interval::at_least(total, false).overlaps(&iv) || iv.hi.is_none()
+                };
+                let v = if fits {
+                    verdict(
+                        FindingKind::Agreement,
+                        Severity::Info,
+                        format!(
+                            "the parts add up to {total}, consistent with {}",
+                            crate::report::describe_value(c)
+                        ),
+                    )
+                } else {
+                    verdict(
+                        FindingKind::Contradiction,
+                        Severity::High,
+                        format!(
+                            "the parts add up to {total}, not {}",
+                            crate::report::describe_value(c)
+                        ),
+                    )
+                };
+                out.push((idx, v));
+            }
+        }
+        if c.kind == Kind::Ordinal {
+            let Some(key) = c.subject.as_ref().map(|s| s.key.as_str()) else { continue };
+            let Some(n) = c.quantity().and_then(|q| q.low) else { continue };
+            // "a fifth American" continues a count of Americans, held or not, but not a count
+            // of another status ("two permanent residents").
+            let nat = key.strip_suffix(" national");
+            let same_group = |k: &str| {
+                k == key
+                    || nat.is_some_and(|n| {
+                        k == format!("{n} detainee") || k == format!("{n} national")
+                    })
+            };
+            let earlier = claims.iter().enumerate().take(i).filter(|(_, o)| {
+                o.kind == Kind::Count && o.subject.as_ref().is_some_and(|s| same_group(&s.key))
+            });
+            if let Some((j, count)) = earlier.last() {
+                let Some(ci) = effective(count) else { continue };
+                let prev = n.checked_sub(Number::ONE).unwrap_or(n);
+                let dv = crate::report::describe_value(count);
+                let v = if ci.overlaps(&Interval::at_least(n, false)) {
+                    verdict(
+                        FindingKind::Agreement,
+                        Severity::Info,
+                        format!("\"{}\" fits the count of {dv}", c.provenance.text),
+                    )
+                } else if ci.overlaps(&Interval::point(prev)) {
+                    verdict(
+                        FindingKind::Refinement,
+                        Severity::Info,
+                        format!(
+                            "\"{}\" adds one to the count of {dv}: at least {n} in all",
+                            c.provenance.text
+                        ),
+                    )
+                } else {
+                    verdict(
+                        FindingKind::Contradiction,
+                        Severity::Medium,
+                        format!(
+                            "\"{}\" implies at least {n}, but the count before it is {dv}",
+                            c.provenance.text
+                        ),
+                    )
+                };
+                out.push((vec![j, i], v));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+
+    fn one(text: &str) -> Claim {
+        let mut c = extract(&format!("---\npublished: 2021-07-13\n---\n{text}"));
+        assert!(!c.is_empty(), "no claim in {text:?}");
+        c.remove(0)
+    }
+
+    fn kind(a: &str, b: &str) -> (FindingKind, Severity) {
+        let v = compare(&one(a), &one(b));
+        (v.kind, v.severity)
+    }
+
+    #[test]
+    fn compare_rows() {
+        use FindingKind::*;
+        for (a, b, want) in [
+            (
+                "Iran holds four Americans.",
+                "Iran holds four Americans.",
+                (Agreement, Severity::Info),
+            ),
+            (
+                "Iran holds four Americans.",
+                "Iran holds at least four Americans.",
+                (Refinement, Severity::Info),
+            ),
+            (
+                "Iran holds four Americans.",
+                "Iran holds three Americans.",
+                (Contradiction, Severity::High),
+            ),
+            (
+                "Iran holds at least 15 Americans.",
+                "Iran holds 15 Americans.",
+                (Refinement, Severity::Info),
+            ),
+            (
+                "Iran holds at least 15 Americans.",
+                "Iran holds 12 Americans.",
+                (Contradiction, Severity::Medium),
+            ),
+            (
+                "It cost about 6 billion dollars.",
+                "It cost nearly $6 billion.",
+                (Agreement, Severity::Info),
+            ),
+            ("It cost $7bn.", "It cost $7 billion.", (Agreement, Severity::Info)),
+            ("It cost $5.9bn.", "It cost $6 billion.", (Refinement, Severity::Info)),
+            ("It cost $5 million.", "It cost \u{20ac}5 million.", (NotComparable, Severity::Info)),
+            (
+                "Several journalists were held.",
+                "15 journalists were held.",
+                (Contradiction, Severity::Low),
+            ),
+            (
+                "Up to 10,000 people marched.",
+                "12,000 people marched.",
+                (Contradiction, Severity::Medium),
+            ),
+        ] {
+            assert_eq!(kind(a, b), want, "{a:?} vs {b:?}");
+            assert_eq!(kind(b, a), want, "symmetry: {b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn change_over_time_needs_different_times() {
+        let at = |published: &str, text: &str| {
+            let claims = extract(&format!("---\npublished: {published}\n---\n{text}"));
+            claims.into_iter().find(|c| c.kind != Kind::Date).expect("a non-date claim")
+        };
+        let a = at("2023-01-10", "In 2021 Iran held four Americans.");
+        let b = at("2023-01-10", "In 2022 Iran held three Americans.");
+        assert_eq!(compare(&a, &b).kind, FindingKind::ChangeOverTime);
+        // Reported on different days with no stated date: the later report revises the earlier.
+        let a = at("2024-09-10", "Twelve miners were killed.");
+        let b = at("2024-09-12", "Forty miners were killed.");
+        assert_eq!(compare(&a, &b).kind, FindingKind::ChangeOverTime);
+        // A recent stated date is still "as of" the report: same day, so a contradiction.
+        let a = at("2024-11-19", "Fourteen workers were killed in Monday's fire.");
+        let b = at("2024-11-19", "A total of 17 workers were killed.");
+        assert_eq!(compare(&a, &b).kind, FindingKind::Contradiction);
+    }
+
+    #[test]
+    fn ages_move_with_the_year() {
+        let a =
+            extract("---\npublished: 2018-01-25\n---\nBaquer Namazi, 81, was jailed.").remove(0);
+        let b = extract("---\npublished: 2022-03-10\n---\nBaquer Namazi, 85, was freed.").remove(0);
+        let c = extract("---\npublished: 2022-03-10\n---\nBaquer Namazi, 80, was freed.").remove(0);
+        assert_eq!(compare(&a, &b).kind, FindingKind::Agreement);
+        assert_eq!(compare(&a, &c).kind, FindingKind::Contradiction);
+    }
+
+    #[test]
+    fn interval_strictness() {
+        let four = Number::from_int(4);
+        let more_than_four = Interval::at_least(four, true);
+        assert!(!more_than_four.overlaps(&Interval::point(four)));
+        assert!(Interval::at_least(four, false).overlaps(&Interval::point(four)));
+        assert!(Interval::at_least(four, false).contains(&more_than_four));
+        assert!(!more_than_four.contains(&Interval::at_least(four, false)));
+    }
+
+    #[test]
+    fn self_checks_rows() {
+        let text = "---\npublished: 2021-07-13\n---\nFour aid workers were held: Ann Lee, Bo Park and Cy Ross.";
+        let claims = extract(text);
+        let checks = self_checks(&claims);
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].1.kind, FindingKind::Contradiction);
+        let text = "---\npublished: 2021-07-13\n---\nIran holds at least four Americans, including Ann Lee, Bo Park, Cy Ross and Di Wu.";
+        assert_eq!(self_checks(&extract(text))[0].1.kind, FindingKind::Agreement);
+        let text = "---\npublished: 2021-07-13\n---\n12 people were detained: seven Britons and four Germans.";
+        assert_eq!(self_checks(&extract(text))[0].1.kind, FindingKind::Contradiction);
+    }
+}
