@@ -44,3 +44,7 @@ pub use number::Number;
 pub use reconcile::{FindingKind, Severity};
 pub use report::Report;
 pub use source::{parse_front_matter, FrontMatterError, FrontMatterErrorKind, Metadata, Source};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -2,7 +2,7 @@
 //! I/O around the library; no claim logic lives in this module.
 
 use claimcheck::load::{self, LoadError, LoadOptions, Warning};
-use claimcheck::report::{self, describe_value, ClaimRecord, TextStyle};
+use claimcheck::report::{self, TextStyle};
 use claimcheck::{Checker, Extraction, Extractor, Lexicon, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -103,7 +103,7 @@ enum RunError {
     },
     #[error("cannot start worker threads: {0}")]
     Threads(String),
-    #[error("report: {0}")]
+    #[error("cannot write output: {0}")]
     Report(#[from] claimcheck::report::ReportError),
 }
 
@@ -266,33 +266,10 @@ fn write_extraction(w: &mut dyn Write, l: &Loaded, format: ExtractFormat) -> Res
         let (line, col) = line_col(l.source.text(), d.span.start);
         eprintln!("warning: {name}:{line}:{col}: {}", d.kind);
     }
-    for c in &l.extraction.claims {
-        match format {
-            ExtractFormat::Json => {
-                let rec = ClaimRecord::new(name, c);
-                serde_json::to_writer(&mut *w, &rec).map_err(|e| RunError::Output(e.into()))?;
-                writeln!(w).map_err(RunError::Output)?;
-            }
-            ExtractFormat::Text => {
-                let subject = c.subject.as_ref().map_or("-".to_string(), |s| s.key.clone());
-                let time = match (c.time.period, c.kind) {
-                    (_, claimcheck::Kind::Date) => String::new(),
-                    (Some(p), _) => format!("  @{p}"),
-                    (None, _) => String::new(),
-                };
-                writeln!(
-                    w,
-                    "{name}:{}:{}: {:<8} {:<24} {:<28} {:?}{time}",
-                    c.provenance.line,
-                    c.provenance.column,
-                    c.kind.as_str(),
-                    describe_value(c),
-                    subject,
-                    c.provenance.text,
-                )
-                .map_err(RunError::Output)?;
-            }
-        }
+    let claims = &l.extraction.claims;
+    match format {
+        ExtractFormat::Json => report::render_claims_jsonl(name, claims, w)?,
+        ExtractFormat::Text => report::render_claims_text(name, claims, w)?,
     }
     Ok(())
 }

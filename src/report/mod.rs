@@ -6,6 +6,7 @@
 //! [`ClaimRecord`]. Adding fields is a compatible change; renaming or repurposing one bumps
 //! [`SCHEMA_VERSION`].
 
+mod claims;
 mod markdown;
 mod record;
 mod text;
@@ -134,6 +135,7 @@ pub fn render_json(report: &Report, w: &mut dyn Write) -> Result<(), ReportError
     Ok(())
 }
 
+pub use claims::{render_claims_jsonl, render_claims_text};
 pub use markdown::render_markdown;
 pub use text::{render_text, TextStyle};
 
