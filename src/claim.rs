@@ -218,6 +218,9 @@ pub struct Subject {
     pub span: Span,
     /// True when the subject is a dual national ("Iranian-American").
     pub dual: bool,
+    /// Where the clause places the group ("held in Dunmarch"), normalised; claims placed in
+    /// different places are not compared.
+    pub place: Option<String>,
 }
 
 /// Where a claim's time came from.

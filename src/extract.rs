@@ -85,7 +85,9 @@ impl Extractor {
         }
         let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
         for raw in &scan.claims {
-            let (claim, np_end) = self.normalize(text, raw, published, &lines);
+            let Some((claim, np_end)) = self.normalize(text, raw, published, &lines) else {
+                continue;
+            };
             if let Value::Date { period: None, relative: true } = claim.value {
                 out.diagnostics.push(Diagnostic {
                     span: claim.span(),
@@ -109,7 +111,7 @@ impl Extractor {
         raw: &RawClaim,
         published: Option<Date>,
         lines: &LineIndex,
-    ) -> (Claim, usize) {
+    ) -> Option<(Claim, usize)> {
         let lex = &self.lexicon;
         let mut kind = match raw.kind {
             RawKind::Count => Kind::Count,
@@ -138,6 +140,7 @@ impl Extractor {
                 text: text.get(span.range()).unwrap_or("").to_string(),
                 span,
                 dual: np.dual,
+                place: None,
             })
         };
         match raw.kind {
@@ -153,6 +156,7 @@ impl Extractor {
                             text: name,
                             span,
                             dual: false,
+                            place: None,
                         });
                     }
                 }
@@ -161,6 +165,9 @@ impl Extractor {
                         || raw.kind == RawKind::Fraction
                         || raw.words;
                     let mut np = subject::phrase_after(text, raw.end, lex, allow_of, false);
+                    if np.frequency {
+                        return None;
+                    }
                     if np.span.is_none() && raw.kind == RawKind::Ordinal {
                         // "the next, and seventh, round".
                         if let Some(after_comma) =
@@ -183,6 +190,9 @@ impl Extractor {
                     }
                     if raw.kind == RawKind::Count && np.span.is_some() && np.role.is_none() {
                         np.role = subject::clause_role(text, raw.start, np.end, lex, 12);
+                    }
+                    if raw.kind == RawKind::Count && np.role.is_some() {
+                        np.event = subject::clause_event(text, np.end, lex);
                     }
                     if np.in_particular && qualifier == Qualifier::Exact {
                         qualifier = Qualifier::AtLeast;
@@ -216,6 +226,7 @@ impl Extractor {
                         text: name,
                         span,
                         dual: false,
+                        place: None,
                     });
                     if raw.adjectival {
                         end = end.max(span.end);
@@ -259,6 +270,11 @@ impl Extractor {
         if kind == Kind::Count && subject.is_none() {
             kind = Kind::Number;
         }
+        if matches!(kind, Kind::Count | Kind::Ordinal) {
+            if let Some(s) = subject.as_mut() {
+                s.place = subject::clause_place(text, raw.start, np_end.max(end), lex);
+            }
+        }
         let value = match raw.date {
             Some(d) => {
                 let (period, relative) = resolve(d, published);
@@ -296,7 +312,7 @@ impl Extractor {
             list: None,
             parts: Vec::new(),
         };
-        (claim, np_end.max(end))
+        Some((claim, np_end.max(end)))
     }
 }
 
@@ -521,6 +537,19 @@ fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
                 CalUnit::Year => Period::year(py.checked_add(i32::from(offset))?),
             }
         }
+        RawDate::Weekend { rel } => {
+            // The Saturday–Sunday of the publication week ("over the weekend" read on a Monday
+            // is the one just past).
+            let wd = i64::from(p.weekday());
+            let saturday = match rel {
+                Rel::Recent | Rel::Last => p.add_days(
+                    -((wd - 5).rem_euclid(7) + if wd >= 5 && rel == Rel::Last { 7 } else { 0 }),
+                )?,
+                Rel::This => p.add_days(5 - wd)?,
+                Rel::Next => p.add_days(12 - wd)?,
+            };
+            Period::new(saturday, saturday.add_days(1)?)
+        }
         RawDate::Season { season, rel } => {
             // Meteorological seasons: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb.
             let start_month = [3u8, 6, 9, 12].get(usize::from(season)).copied()?;
@@ -693,6 +722,7 @@ fn starts_new_clause(gap: &str) -> bool {
                     | "but"
                     | "even"
                     | "unlike"
+                    | "before"
                     | "which"
             )
         })
@@ -721,6 +751,19 @@ fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usi
             })
             .map(|(j, _)| j)
             .collect();
+        // Parts never exceed their total: "the two tolls: the 12 soldiers … the 12 civilians"
+        // lists no parts of "two".
+        let total_high = claims.get(idx).and_then(|c| c.quantity()).and_then(|q| q.high);
+        let fits = |j: &usize| {
+            let part = claims.get(*j).and_then(|p| p.quantity()).and_then(|q| q.low);
+            match (part, total_high) {
+                (Some(p), Some(t)) => p <= t,
+                _ => total_high.is_none(),
+            }
+        };
+        if !parts.iter().all(fits) {
+            continue;
+        }
         let members =
             if parts.is_empty() { list_names(text, list_start, sent_end) } else { Vec::new() };
         if parts.is_empty() && members.is_empty() {
@@ -761,7 +804,7 @@ fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usi
                     return Some((kind, from.saturating_add(i).saturating_add(w.len())));
                 }
                 words = words.saturating_add(1);
-                if words > 10 {
+                if words > 14 {
                     return None;
                 }
                 for _ in 1..w.len() {
@@ -802,12 +845,24 @@ fn list_names(text: &str, start: usize, end: usize) -> Vec<Member> {
         }
     }
     items.push((item_start, region.get(item_start..).unwrap_or("")));
-    let mut out = Vec::new();
+    let mut out: Vec<Member> = Vec::new();
+    let mut shares_surname: Vec<bool> = Vec::new();
     for (off, item) in items {
         let base = start.saturating_add(off);
         let words = subject::words_after(text, base, 8);
         let mut span: Option<Span> = None;
-        for w in words.iter().filter(|w| w.span.end <= base.saturating_add(item.len())) {
+        let in_item: Vec<_> =
+            words.iter().filter(|w| w.span.end <= base.saturating_add(item.len())).collect();
+        // A name comes first or after a short description ("the businessman", "his son").
+        let first_cap =
+            in_item.iter().position(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()));
+        if first_cap.is_none_or(|p| p > 3) {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        for w in in_item {
             let cap = w.text.starts_with(|c: char| c.is_ascii_uppercase());
             if cap {
                 if let Some(s) = span {
@@ -827,8 +882,27 @@ fn list_names(text: &str, start: usize, end: usize) -> Vec<Member> {
             let name = text.get(s.range()).unwrap_or("").trim_end_matches('.').to_string();
             let first = name.split(' ').next().unwrap_or("");
             if !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It" | "In" | "On") {
+                // "Baquer and Siamak Namazi": a lone first name joined by "and" to a full name
+                // shares its surname.
+                let rest = region.get(off.saturating_add(item.len())..).unwrap_or("");
+                let before_and_name = rest
+                    .strip_prefix(" and ")
+                    .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_uppercase()));
+                shares_surname.push(!name.contains(' ') && before_and_name);
                 out.push(Member { name, span: s });
             }
+        }
+    }
+    for i in 0..out.len() {
+        let surname = out
+            .get(i.saturating_add(1))
+            .filter(|n| n.name.contains(' '))
+            .and_then(|n| n.name.rsplit(' ').next())
+            .map(str::to_string);
+        if let (Some(true), Some(surname), Some(m)) =
+            (shares_surname.get(i).copied(), surname, out.get_mut(i))
+        {
+            m.name = format!("{} {surname}", m.name);
         }
     }
     out

@@ -310,6 +310,19 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
             ),
         );
     }
+    let places = (
+        a.subject.as_ref().and_then(|s| s.place.as_ref()),
+        b.subject.as_ref().and_then(|s| s.place.as_ref()),
+    );
+    if let (Some(pa), Some(pb)) = places {
+        if pa != pb {
+            return verdict(
+                FindingKind::NotComparable,
+                Severity::Info,
+                format!("{} in {pa} and {} in {pb} are about different places", dv(a), dv(b)),
+            );
+        }
+    }
     let times_overlap = match (a.time.as_of(), b.time.as_of()) {
         (Some(x), Some(y)) => Some(x.overlaps(&y)),
         _ => None,
@@ -342,7 +355,10 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
         _ => {}
     }
     if a.kind == Kind::Age {
-        let (Some(ta), Some(tb)) = (a.time.period, b.time.period) else {
+        // An age is as of the report ("Shargi, 61, arrested in 2018" is 61 now), unless the
+        // source has no date.
+        let age_time = |c: &Claim| c.time.reported.map(Period::day).or(c.time.period);
+        let (Some(ta), Some(tb)) = (age_time(a), age_time(b)) else {
             return verdict(
                 FindingKind::NotComparable,
                 Severity::Info,
@@ -422,14 +438,20 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
             )
         };
     }
-    if let (Some(ra), Some(rb)) = (rounding_interval(a), rounding_interval(b)) {
-        if ra.overlaps(&rb) {
-            return verdict(
-                FindingKind::Refinement,
-                Severity::Info,
-                format!("{} and {} are consistent after rounding", dv(a), dv(b)),
-            );
-        }
+    // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
+    // "$5.9 billion" once rounding is allowed for.
+    let consistent_rounded = match (rounding_interval(a), rounding_interval(b)) {
+        (Some(ra), Some(rb)) => ra.overlaps(&rb),
+        (Some(ra), None) => ra.overlaps(&ib),
+        (None, Some(rb)) => rb.overlaps(&ia),
+        (None, None) => false,
+    };
+    if consistent_rounded {
+        return verdict(
+            FindingKind::Refinement,
+            Severity::Info,
+            format!("{} and {} are consistent after rounding", dv(a), dv(b)),
+        );
     }
     match times_overlap {
         Some(false) => {

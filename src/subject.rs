@@ -181,6 +181,8 @@ fn is_stop(w: &str) -> bool {
             | "came"
             | "got"
             | "became"
+            | "hold"
+            | "holds"
     )
 }
 
@@ -420,6 +422,10 @@ pub(crate) struct NounPhrase {
     pub end: usize,
     /// A capitalised name (for ages and persons).
     pub name: Option<String>,
+    /// The quantity counts occurrences ("several times"): not a claim.
+    pub frequency: bool,
+    /// The event the group belongs to ("released in the exchange" → `deal`).
+    pub event: Option<String>,
 }
 
 impl NounPhrase {
@@ -465,6 +471,10 @@ impl NounPhrase {
                     _ => "national",
                 });
             }
+        }
+        if let Some(e) = &self.event {
+            parts.push("in");
+            parts.push(e);
         }
         Some(parts.join(" "))
     }
@@ -527,6 +537,13 @@ pub(crate) fn phrase_after(
         {
             return np;
         }
+    }
+    // "14 other Iranians", "three more Americans": the determiner is not the subject.
+    while words
+        .get(idx)
+        .is_some_and(|w| matches!(w.lower.as_str(), "other" | "more" | "additional" | "further"))
+    {
+        idx = idx.saturating_add(1);
     }
     let mut start: Option<usize> = None;
     let mut head_end: Option<usize> = None;
@@ -601,9 +618,9 @@ pub(crate) fn phrase_after(
             }
             continue;
         }
-        if matches!(lw, "time" | "times" | "occasion" | "occasions") {
-            // "several times", "three occasions": frequency, not a subject.
-            return NounPhrase { end: pos, ..NounPhrase::default() };
+        if matches!(lw, "time" | "times" | "occasion" | "occasions") && content == 1 {
+            // "several times", "three occasions": a frequency, not a claim about the story.
+            return NounPhrase { end: pos, frequency: true, ..NounPhrase::default() };
         }
         np.lemma = Some(lex.noun(lw).map_or_else(|| singular(lw), str::to_string));
         np.person = None;
@@ -718,7 +735,17 @@ fn words_after_loose<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a
             break;
         }
         let start = p;
-        while bytes.get(p).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-') {
+        // Letters, inner hyphens, and the periods of abbreviations such as "U.S.".
+        while bytes.get(p).is_some_and(|b| {
+            b.is_ascii_alphabetic()
+                || *b == b'-'
+                || (*b == b'.'
+                    && bytes.get(p.saturating_add(1)).is_some_and(u8::is_ascii_uppercase)
+                    && bytes.get(p.saturating_add(2)) == Some(&b'.'))
+        }) {
+            p = p.saturating_add(1);
+        }
+        if bytes.get(p) == Some(&b'.') && text.get(start..p).is_some_and(|w| w.contains('.')) {
             p = p.saturating_add(1);
         }
         let t = text.get(start..p).unwrap_or("");
@@ -836,4 +863,100 @@ mod tests {
         let t = "22-year-old Mahsa Amini died";
         assert_eq!(name_after(t, 11).map(|(_, n)| n).as_deref(), Some("Mahsa Amini"));
     }
+}
+
+/// The place the clause around a claim names, next to a role word: "held in Dunmarch",
+/// "imprisoned in the U.S.", "Authorities in Sarvath are holding …". Months and weekdays are
+/// not places.
+pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<String> {
+    let place_at = |words: &[NpWord<'_>], i: usize| -> Option<String> {
+        let mut j = i.saturating_add(1);
+        if words.get(j).is_some_and(|w| w.lower == "the") {
+            j = j.saturating_add(1);
+        }
+        let cand = words.get(j)?;
+        let capital = cand.text.starts_with(|c: char| c.is_ascii_uppercase());
+        if !capital
+            || crate::grammar::time::month_name_lower(&cand.lower)
+            || crate::grammar::time::weekday_lower(&cand.lower)
+        {
+            return None;
+        }
+        let mut name = cand.lower.clone();
+        if let Some(w2) = words
+            .get(j.saturating_add(1))
+            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            name = format!("{name} {}", w2.lower);
+        }
+        Some(normalize_place(&name, lex))
+    };
+    // After the claim: a role word (with at most two words between), then "in" and the place.
+    let after = words_after_loose(text, end, 8);
+    for (i, w) in after.iter().enumerate() {
+        if crosses_sentence(text, end, w.span.start) || i > 8 {
+            break;
+        }
+        if w.lower == "in" {
+            let role_before =
+                after.iter().take(i).rev().take(3).any(|p| lex.role(&p.lower).is_some());
+            if role_before {
+                return place_at(&after, i);
+            }
+        }
+    }
+    // Before the claim: "in" and the place, then a role word, in the same clause.
+    let mut before = words_before(text, start, 8);
+    before.retain(|w| !crosses_sentence(text, w.span.end, start));
+    before.reverse();
+    for (i, w) in before.iter().enumerate() {
+        if w.lower == "in"
+            && before.iter().skip(i.saturating_add(2)).any(|p| lex.role(&p.lower).is_some())
+        {
+            return place_at(&before, i);
+        }
+    }
+    None
+}
+
+/// "Sarvathi" and "Sarvath", "Iran" and "Iranian", "the United States" and "American" name the
+/// same place.
+fn normalize_place(name: &str, lex: &Lexicon) -> String {
+    if let Some(n) = lex.nationality(name) {
+        return n.to_string();
+    }
+    for suffix in ["ian", "i", "ese"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            if stem.len() >= 4 && !name.contains(' ') {
+                return stem.to_string();
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// "released in the exchange", "freed as part of a prisoner swap": the event a group belongs
+/// to, when the clause after the claim names one (its lemma through the lexicon, e.g. `deal`).
+pub(crate) fn clause_event(text: &str, end: usize, lex: &Lexicon) -> Option<String> {
+    let after = words_after_loose(text, end, 24);
+    for (i, w) in after.iter().enumerate() {
+        if crosses_sentence(text, end, w.span.start) {
+            break;
+        }
+        if w.lower != "in" && w.lower != "of" {
+            continue;
+        }
+        // in (a|the) [noun] (exchange|swap|deal)
+        let rest: Vec<&NpWord<'_>> = after.iter().skip(i.saturating_add(1)).take(3).collect();
+        let Some(first) = rest.first() else { continue };
+        if !matches!(first.lower.as_str(), "a" | "an" | "the" | "this" | "that") {
+            continue;
+        }
+        for w2 in rest.iter().skip(1) {
+            if let Some(n) = lex.noun(&w2.lower).filter(|n| *n == "deal") {
+                return Some(n.to_string());
+            }
+        }
+    }
+    None
 }

@@ -4,7 +4,9 @@
 //! gets its report in text, Markdown and JSON. Snapshots live in `snapshots/`; review changes
 //! with `cargo insta review`. Adding a case means adding a folder, not a test.
 
-use claimcheck::report::{render_claims_text, render_json, render_markdown, render_text, TextStyle};
+use claimcheck::report::{
+    render_claims_text, render_json, render_markdown, render_text, TextStyle,
+};
 use claimcheck::{Checker, Extractor, Source};
 use std::path::Path;
 
@@ -39,7 +41,9 @@ fn extract_articles() {
             let mut out = Vec::new();
             render_claims_text(src.name(), &extraction.claims, &mut out).expect("render");
             for d in &extraction.diagnostics {
-                out.extend(format!("diagnostic at {}..{}: {}\n", d.span.start, d.span.end, d.kind).bytes());
+                out.extend(
+                    format!("diagnostic at {}..{}: {}\n", d.span.start, d.span.end, d.kind).bytes(),
+                );
             }
             let text = String::from_utf8(out).expect("utf-8");
             // Every quote is the exact text at its span.
@@ -75,9 +79,18 @@ fn check_cases() {
                 f(&mut out);
                 String::from_utf8(out).expect("utf-8")
             };
-            insta::assert_snapshot!("check_text", render(&|o| render_text(&report, TextStyle::Plain, o).expect("text")));
-            insta::assert_snapshot!("check_markdown", render(&|o| render_markdown(&report, o).expect("markdown")));
-            insta::assert_snapshot!("check_json", render(&|o| render_json(&report, o).expect("json")));
+            insta::assert_snapshot!(
+                "check_text",
+                render(&|o| render_text(&report, TextStyle::Plain, o).expect("text"))
+            );
+            insta::assert_snapshot!(
+                "check_markdown",
+                render(&|o| render_markdown(&report, o).expect("markdown"))
+            );
+            insta::assert_snapshot!(
+                "check_json",
+                render(&|o| render_json(&report, o).expect("json"))
+            );
             // The report does not depend on the order in which sources were added.
             let mut reversed = Checker::new();
             for f in files.iter().rev() {

@@ -189,6 +189,7 @@ fn is_trigger(w: &str) -> bool {
                 | "today"
                 | "tonight"
                 | "tomorrow"
+                | "weekend"
                 | "us"
                 | "usd"
                 | "eur"
@@ -374,30 +375,37 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
     } else if first.is_ascii_alphabetic() {
-        let month_ok = prev_is(&[
-            "in",
-            "last",
-            "this",
-            "next",
-            "since",
-            "until",
-            "till",
-            "by",
-            "of",
-            "early",
-            "late",
-            "mid",
-            "from",
-            "during",
-            "through",
-            "throughout",
-            "before",
-            "after",
-            "on",
-            "between",
-            "and",
-            "to",
-        ]);
+        // "over the weekend": the word before "weekend" is "the", and before it a preposition.
+        let weekend_ok = i.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("weekend"))
+            && prev_is(&["the"])
+            && prev.and_then(|(p, _)| token::prev_word(text, p)).is_some_and(|(_, w)| {
+                matches!(w.to_ascii_lowercase().as_str(), "over" | "at" | "during" | "on" | "this")
+            });
+        let month_ok = weekend_ok
+            || prev_is(&[
+                "in",
+                "last",
+                "this",
+                "next",
+                "since",
+                "until",
+                "till",
+                "by",
+                "of",
+                "early",
+                "late",
+                "mid",
+                "from",
+                "during",
+                "through",
+                "throughout",
+                "before",
+                "after",
+                "on",
+                "between",
+                "and",
+                "to",
+            ]);
         if let Ok((r, d)) = time::word_date(i, month_ok) {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }

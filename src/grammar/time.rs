@@ -47,6 +47,8 @@ pub(crate) enum RawDate {
     Unit { unit: CalUnit, offset: i8 },
     /// A season relative to publication.
     Season { season: u8, rel: Rel },
+    /// A weekend: "over the weekend" (`Recent`), "last weekend", "next weekend".
+    Weekend { rel: Rel },
 }
 
 /// Calendar units for relative dates.
@@ -230,6 +232,7 @@ fn period_word(w: &str) -> Option<PeriodWord> {
         "summer" => PeriodWord::Season(1),
         "autumn" | "fall" => PeriodWord::Season(2),
         "winter" => PeriodWord::Season(3),
+        "weekend" => PeriodWord::Weekend,
         _ => return None,
     })
 }
@@ -238,6 +241,7 @@ fn period_word(w: &str) -> Option<PeriodWord> {
 enum PeriodWord {
     Unit(CalUnit),
     Season(u8),
+    Weekend,
 }
 
 /// Dates that start with a word: relative words, months, weekdays, "yesterday".
@@ -276,6 +280,7 @@ pub(crate) fn word_date(i: &str, month_ok: bool) -> IResult<&str, RawDate> {
                 match pw {
                     PeriodWord::Unit(unit) => RawDate::Unit { unit, offset },
                     PeriodWord::Season(season) => RawDate::Season { season, rel },
+                    PeriodWord::Weekend => RawDate::Weekend { rel },
                 },
             ));
         }
@@ -286,10 +291,20 @@ pub(crate) fn word_date(i: &str, month_ok: bool) -> IResult<&str, RawDate> {
         let wd = weekday_name(w2).ok_or_else(|| super::token::fail(i))?;
         return Ok((r2, RawDate::Weekday { weekday: wd, rel }));
     }
+    // "over the weekend", "at the weekend": the caller saw "the" before.
+    if w.eq_ignore_ascii_case("weekend") && month_ok {
+        return Ok((r, RawDate::Weekend { rel: Rel::Recent }));
+    }
     if let Some(wd) = weekday_name(w) {
         return Ok((r, RawDate::Weekday { weekday: wd, rel: Rel::Recent }));
     }
-    let ambiguous = w == "May" || w == "March";
+    // Abbreviations without a period ("Jun", "Mar", "Dec") are often names: only with a day or
+    // year after them.
+    let bare_abbreviation = w.len() <= 4
+        && !matches!(w, "May" | "June" | "July")
+        && !r.starts_with('.')
+        && month_name(w).is_some();
+    let ambiguous = w == "May" || w == "March" || bare_abbreviation;
     if ambiguous && !month_ok {
         // Only with a day or year right after: "May 5", "March 2019".
         let (r2, d) = month_first(i)?;
@@ -381,6 +396,7 @@ mod tests {
             ("last week", RawDate::Unit { unit: CalUnit::Week, offset: -1 }, ""),
             ("Last year", RawDate::Unit { unit: CalUnit::Year, offset: -1 }, ""),
             ("last summer", RawDate::Season { season: 1, rel: Rel::Last }, ""),
+            ("last weekend", RawDate::Weekend { rel: Rel::Last }, ""),
             ("yesterday", RawDate::Unit { unit: CalUnit::Day, offset: -1 }, ""),
         ] {
             assert_eq!(word_date(input, true), Ok((rest, want)), "input: {input:?}");
@@ -389,7 +405,7 @@ mod tests {
 
     #[test]
     fn err_word_date_rows() {
-        for input in ["may", "May I", "last time", "this is", "monday"] {
+        for input in ["may", "May I", "last time", "this is", "monday", "Jun Sato"] {
             assert!(word_date(input, false).is_err(), "input: {input:?}");
         }
         assert!(word_date("May 2019", false).is_ok());

@@ -20,7 +20,11 @@ use std::io::Write;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn render_claims_text(source: &str, claims: &[Claim], w: &mut dyn Write) -> Result<(), ReportError> {
+pub fn render_claims_text(
+    source: &str,
+    claims: &[Claim],
+    w: &mut dyn Write,
+) -> Result<(), ReportError> {
     for c in claims {
         let subject = c.subject.as_ref().map_or("-", |s| s.key.as_str());
         let time = match (c.kind, c.time.period) {
@@ -51,7 +55,11 @@ pub fn render_claims_text(source: &str, claims: &[Claim], w: &mut dyn Write) -> 
 ///
 /// # Errors
 /// Writing or serialisation failed.
-pub fn render_claims_jsonl(source: &str, claims: &[Claim], w: &mut dyn Write) -> Result<(), ReportError> {
+pub fn render_claims_jsonl(
+    source: &str,
+    claims: &[Claim],
+    w: &mut dyn Write,
+) -> Result<(), ReportError> {
     for c in claims {
         serde_json::to_writer(&mut *w, &ClaimRecord::new(source, c))?;
         writeln!(w)?;

@@ -76,6 +76,8 @@ pub struct ClaimRecord {
     pub subject: Option<String>,
     /// The subject's words as written, or null.
     pub subject_text: Option<String>,
+    /// Where the clause places the subject ("held in Dunmarch" → `dunmarch`), or null.
+    pub place: Option<String>,
     /// For approximations: `either`, `below` ("nearly") or `above` ("just over"); else null.
     pub lean: Option<Lean>,
     /// For rates ("barrels a day"), the period unit; else null.
@@ -174,6 +176,7 @@ impl ClaimRecord {
             change: c.change,
             subject: c.subject.as_ref().map(|s| s.key.clone()),
             subject_text: c.subject.as_ref().map(|s| s.text.clone()),
+            place: c.subject.as_ref().and_then(|s| s.place.clone()),
             lean,
             per: c.per.clone(),
             relative,

@@ -1,0 +1,30 @@
+//! Arbitrary bytes (read lossily as UTF-8) through `claimcheck::extract`.
+//!
+//! Invariants checked for every claim:
+//! - its span lies within the text, on `char` boundaries, with `start <= end`;
+//! - the text of the span is exactly the claim's quoted words (`provenance.text`);
+//! - `line` and `column` are 1-based and match the span (lines split on `\n`, columns counted
+//!   in `char`s).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let claims = claimcheck::extract(&text);
+    for c in &claims {
+        let p = &c.provenance;
+        let span = p.span;
+        assert!(span.start <= span.end, "inverted span {span:?}");
+        assert!(span.end <= text.len(), "span {span:?} past end {}", text.len());
+        assert!(text.is_char_boundary(span.start), "start {span:?} not on a char boundary");
+        assert!(text.is_char_boundary(span.end), "end {span:?} not on a char boundary");
+        assert_eq!(text.get(span.range()), Some(p.text.as_str()), "quote does not match span {span:?}");
+        assert!(p.line >= 1 && p.column >= 1, "line/column not 1-based: {}:{}", p.line, p.column);
+        let before = &text[..span.start];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..span.start].chars().count() + 1;
+        assert_eq!((p.line, p.column), (line, column), "line/column do not match span {span:?}");
+    }
+});
