@@ -68,6 +68,10 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (negative before).
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "years are within YEARS, so every term is far from i64 limits"
+    )]
     pub fn to_days(&self) -> i64 {
         // Howard Hinnant's days_from_civil; all values are small, so i64 cannot overflow.
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -81,6 +85,10 @@ impl Date {
     }
 
     /// The date `days` after 1970-01-01, when its year is within [`YEARS`].
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "the first step is checked; after it every term is bounded by an era"
+    )]
     pub fn from_days(days: i64) -> Option<Date> {
         let z = days.checked_add(719_468)?;
         let era = z.div_euclid(146_097);
@@ -95,6 +103,7 @@ impl Date {
     }
 
     /// Day of the week, Monday = 0 … Sunday = 6.
+    #[allow(clippy::arithmetic_side_effects, reason = "to_days is bounded by YEARS")]
     pub fn weekday(&self) -> u8 {
         // 1970-01-01 was a Thursday (3).
         u8::try_from((self.to_days() + 3).rem_euclid(7)).unwrap_or(0)

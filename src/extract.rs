@@ -456,6 +456,10 @@ fn resolve(d: RawDate, published: Option<Date>) -> (Option<Period>, bool) {
     }
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "operands are weekdays (0-6), months (1-12) and offsets of a few units; years stay within YEARS"
+)]
 fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
     let (py, pm) = (p.year(), p.month());
     match d {

@@ -210,6 +210,7 @@ impl fmt::Debug for Number {
 impl fmt::Display for Number {
     /// Integers print as digits; terminating decimals print exactly; other fractions print as
     /// `num/den`.
+    #[allow(clippy::arithmetic_side_effects, reason = "den > 0 and each division is exact")]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.den == 1 {
             return write!(f, "{}", self.num);

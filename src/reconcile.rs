@@ -242,10 +242,10 @@ fn rounding_interval(c: &Claim) -> Option<Interval> {
     } else {
         // 10^-k where k is the number of decimals.
         let mut den: i128 = 1;
-        let mut k = 0;
+        let mut k = 0u32;
         while !v.checked_mul(Number::new(den, 1)?)?.is_integer() && k < 12 {
             den = den.checked_mul(10)?;
-            k += 1;
+            k = k.saturating_add(1);
         }
         Number::new(1, den)?
     };
@@ -586,10 +586,10 @@ pub fn self_checks(claims: &[Claim]) -> Vec<(Vec<usize>, Verdict)> {
                         k == format!("{n} detainee") || k == format!("{n} national")
                     })
             };
-            let earlier = claims.iter().enumerate().take(i).filter(|(_, o)| {
+            let mut earlier = claims.iter().enumerate().take(i).filter(|(_, o)| {
                 o.kind == Kind::Count && o.subject.as_ref().is_some_and(|s| same_group(&s.key))
             });
-            if let Some((j, count)) = earlier.last() {
+            if let Some((j, count)) = earlier.next_back() {
                 let Some(ci) = effective(count) else { continue };
                 let prev = n.checked_sub(Number::ONE).unwrap_or(n);
                 let dv = crate::report::describe_value(count);

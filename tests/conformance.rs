@@ -42,6 +42,12 @@
 //! The table goes to stderr and `target/conformance-report.txt`; every failing case, with what
 //! was extracted, goes to `target/conformance-failures.txt`.
 
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test harness: a failure aborts with its context"
+)]
+
 use claimcheck::report::ClaimRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

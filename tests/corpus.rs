@@ -4,6 +4,12 @@
 //! gets its report in text, Markdown and JSON. Snapshots live in `snapshots/`; review changes
 //! with `cargo insta review`. Adding a case means adding a folder, not a test.
 
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test harness: a failure aborts with its context"
+)]
+
 use claimcheck::report::{
     render_claims_text, render_json, render_markdown, render_text, TextStyle,
 };

@@ -99,8 +99,6 @@ struct Val {
     digits: bool,
     year_like: bool,
     adjectival: bool,
-    /// An article stands for the number: "a decade".
-    article: bool,
 }
 
 /// Scans `text` from byte `from` and returns every claim found.
@@ -739,7 +737,6 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
             digits: a.digits,
             year_like: false,
             adjectival: false,
-            article: false,
         };
         return finish(r, None, val, None, None);
     }
@@ -795,7 +792,6 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
                                 digits: false,
                                 year_like: false,
                                 adjectival: false,
-                                article: true,
                             };
                             return finish(r4, qual, val, None, None);
                         }
@@ -836,13 +832,13 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
 }
 
 /// Builds the claim from the parsed parts, applying the qualifier to the bounds.
-fn finish<'a>(
-    r: &'a str,
+fn finish(
+    r: &str,
     qual: Option<Qual>,
     a: Val,
     b: Option<Val>,
     post: Option<PostQual>,
-) -> IResult<&'a str, Quantity> {
+) -> IResult<&str, Quantity> {
     let (a, b) = match b {
         Some(b) => {
             // Share unit and scale from the second end to the first.
@@ -957,7 +953,6 @@ fn value(i: &str) -> IResult<&str, Val> {
         digits,
         year_like: false,
         adjectival: false,
-        article: false,
     };
     // Money with a prefix: "$7bn", "US$7 billion", "€3m".
     if let Ok((r, code)) = unit::currency_prefix(i) {

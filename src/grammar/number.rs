@@ -123,7 +123,6 @@ pub(crate) fn cardinal_words(i: &str) -> IResult<&str, Amount> {
     let mut accepted = i; // input after the last token that completed a number
     let mut overflow = false;
     loop {
-        let before = rest;
         let after_sep = if last == Tok::Start {
             rest
         } else if let Ok((r, ())) = joiner(rest) {
@@ -154,7 +153,6 @@ pub(crate) fn cardinal_words(i: &str) -> IResult<&str, Amount> {
             }
         }
         let Ok((r, (v, tok))) = word_class(after_sep, number_token) else {
-            rest = before;
             break;
         };
         let v128 = i128::from(v);
@@ -173,7 +171,6 @@ pub(crate) fn cardinal_words(i: &str) -> IResult<&str, Amount> {
             _ => false,
         };
         if !ok {
-            rest = before;
             break;
         }
         match tok {

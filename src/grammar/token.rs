@@ -17,10 +17,7 @@ pub(crate) fn word(i: &str) -> IResult<&str, &str> {
 
 /// Reads one word and maps its lower-case form through `f`; fails when `f` returns `None` or
 /// when the word is immediately followed by a digit (an identifier such as "G7").
-pub(crate) fn word_class<'a, T>(
-    i: &'a str,
-    f: impl FnOnce(&str) -> Option<T>,
-) -> IResult<&'a str, T> {
+pub(crate) fn word_class<T>(i: &str, f: impl FnOnce(&str) -> Option<T>) -> IResult<&str, T> {
     let (rest, w) = word(i)?;
     if rest.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
         return Err(fail(i));
