@@ -79,8 +79,11 @@ impl Checker {
     /// Adds a source whose claims were already extracted (for callers that extract in
     /// parallel). Only the claims and a short excerpt per claim are kept, not the text.
     pub fn add_extraction(&mut self, source: &Source, extraction: Extraction) -> &mut Self {
-        let excerpts =
-            extraction.claims.iter().map(|c| Excerpt::around(source.text(), c.span())).collect();
+        let excerpts = extraction
+            .claims
+            .iter()
+            .map(|c| Excerpt::around(source.text(), c.span(), c.provenance.column))
+            .collect();
         self.sources.push(Checked {
             name: source.name().to_string(),
             metadata: source.metadata().clone(),

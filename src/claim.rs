@@ -362,6 +362,8 @@ pub enum DiagnosticKind {
     TooLarge,
     /// A relative date ("last May") in a source with no publication date.
     UnresolvedRelativeDate,
+    /// Digits claimcheck does not read (full-width "１２", other scripts); no claim was made.
+    UnsupportedDigits,
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -373,6 +375,9 @@ impl fmt::Display for DiagnosticKind {
             DiagnosticKind::UnresolvedRelativeDate => {
                 f.write_str("relative date cannot be resolved: the source has no `published` date")
             }
+            DiagnosticKind::UnsupportedDigits => f.write_str(
+                "digits in a form claimcheck does not read (only ASCII digits are); no claim was made",
+            ),
         }
     }
 }

@@ -83,6 +83,9 @@ impl Extractor {
                 kind: DiagnosticKind::TooLarge,
             });
         }
+        for span in unsupported_digits(text, body_start) {
+            out.diagnostics.push(Diagnostic { span, kind: DiagnosticKind::UnsupportedDigits });
+        }
         let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
         for raw in &scan.claims {
             let Some((claim, np_end)) = self.normalize(text, raw, published, &lines) else {
@@ -363,11 +366,11 @@ fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
 /// Only used when a linking word stands between the noun and the quantity; a bare verb or
 /// adverb before a quantity never becomes its subject.
 fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
-    let before = subject::words_before(text, start, 8);
+    let before = subject::sentence_words_before(text, start, 8);
     let mut linked = false;
     for (n, w) in before.iter().enumerate() {
         let gap = text.get(w.span.end..start).unwrap_or("");
-        if subject::crosses_sentence(text, w.span.end, start) || gap.contains([',', ':', '(']) {
+        if gap.contains([',', ':', '(']) {
             break;
         }
         let l = w.lower.as_str();
@@ -446,6 +449,31 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
         return subject::phrase_after(text, w.span.start, lex, false, false);
     }
     NounPhrase::default()
+}
+
+/// Runs of non-ASCII decimal digits ("１２", "١٢"): reported, not silently skipped.
+fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let Some(body) = text.get(from..) else { return out };
+    if body.is_ascii() {
+        return out;
+    }
+    for (i, c) in body.char_indices() {
+        if is_decimal_digit(c) {
+            let start = from.saturating_add(i);
+            let end = start.saturating_add(c.len_utf8());
+            match out.last_mut() {
+                Some(last) if last.end == start => last.end = end,
+                _ => out.push(Span::new(start, end)),
+            }
+        }
+    }
+    out
+}
+
+/// Decimal digits of other forms and scripts: full-width, Arabic-Indic, Devanagari.
+fn is_decimal_digit(c: char) -> bool {
+    matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}')
 }
 
 /// Resolves a raw date against the publication date.
@@ -682,20 +710,29 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         }
         let here = c.span();
         let (s, e) = sentence_of(sentences, here.start, text.len());
-        let nearest = dates
+        // Dates are in text order: look at the nearest one before the claim and the first
+        // few after it, within the sentence and within reach.
+        let idx = dates.partition_point(|(sp, _)| sp.start < here.start);
+        let before = idx.checked_sub(1).and_then(|i| dates.get(i)).filter(|(sp, _)| sp.start >= s);
+        let after = dates
             .iter()
-            .filter(|(sp, _)| sp.start >= s && sp.end <= e)
-            .filter(|(sp, _)| {
-                sp.start < here.start
-                    || !starts_new_clause(text.get(here.end..sp.start).unwrap_or(""))
+            .skip(idx)
+            .take(8)
+            .take_while(|(sp, _)| {
+                sp.end <= e && sp.start.saturating_sub(here.end) <= MAX_DATE_REACH
             })
-            .min_by_key(|(sp, _)| {
-                if sp.start >= here.end {
-                    sp.start.saturating_sub(here.end)
-                } else {
-                    here.start.saturating_sub(sp.end)
-                }
-            });
+            .find(|(sp, _)| !starts_new_clause(text.get(here.end..sp.start).unwrap_or("")));
+        let distance = |sp: &Span| {
+            if sp.start >= here.end {
+                sp.start.saturating_sub(here.end)
+            } else {
+                here.start.saturating_sub(sp.end)
+            }
+        };
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => Some(if distance(&a.0) < distance(&b.0) { a } else { b }),
+            (b, a) => b.or(a),
+        };
         c.time = match (nearest, published) {
             (Some((sp, period)), _) => stated(*period, *sp),
             (None, Some(p)) => TimeScope {
@@ -710,6 +747,12 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         };
     }
 }
+
+/// Longest list of names read after a count, in bytes.
+const MAX_LIST_BYTES: usize = 600;
+
+/// Bytes after a claim within which a later date in the same sentence can still time it.
+const MAX_DATE_REACH: usize = 400;
 
 /// True when the words between a claim and a later date start another event ("while Washington
 /// tries …", "which Trump abandoned in 2018"): then the date does not time the claim.
@@ -744,16 +787,12 @@ fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usi
         let (_, sent_end) = sentence_of(sentences, c.span().start, text.len());
         let Some((kind, list_start)) = list_intro(text, from, sent_end) else { continue };
         // The list runs to the end of the sentence, or to the next claim that is not in it.
-        let parts: Vec<usize> = claims
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| {
-                *j > idx
-                    && o.span().start >= list_start
-                    && o.span().start < sent_end
-                    && o.kind == Kind::Count
-            })
-            .map(|(j, _)| j)
+        // Claims are in text order: the candidates are a contiguous run.
+        let first =
+            claims.partition_point(|o| o.span().start < list_start).max(idx.saturating_add(1));
+        let last = claims.partition_point(|o| o.span().start < sent_end);
+        let parts: Vec<usize> = (first..last)
+            .filter(|&j| claims.get(j).is_some_and(|o| o.kind == Kind::Count))
             .collect();
         // Parts never exceed their total: "the two tolls: the 12 soldiers … the 12 civilians"
         // lists no parts of "two".
@@ -824,6 +863,11 @@ fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usi
 /// The names in a list: items split on ";" (or "," and "and"), each item's first run of
 /// capitalised words.
 fn list_names(text: &str, start: usize, end: usize) -> Vec<Member> {
+    // A list of names is short; never read more than this of a (possibly huge) sentence.
+    let mut end = end.min(start.saturating_add(MAX_LIST_BYTES));
+    while end > start && !text.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
     let Some(region) = text.get(start..end) else { return Vec::new() };
     let use_semicolons = region.contains(';');
     let mut items: Vec<(usize, &str)> = Vec::new();
@@ -915,6 +959,9 @@ fn list_names(text: &str, start: usize, end: usize) -> Vec<Member> {
 /// Replaces a surname-only person key with the full name, when the source names exactly one
 /// person with that surname ("Namazi, 85," after "Baquer Namazi" elsewhere).
 fn resolve_surnames(text: &str, claims: &mut [Claim]) {
+    // One scan of the text per distinct surname, however many claims name it.
+    let mut known: std::collections::BTreeMap<String, Option<String>> =
+        std::collections::BTreeMap::new();
     for c in claims.iter_mut() {
         if c.kind != Kind::Age {
             continue;
@@ -924,6 +971,12 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
             continue;
         }
         let surname = s.text.clone();
+        if let Some(resolved) = known.get(&surname) {
+            if let Some(full) = resolved {
+                s.key.clone_from(full);
+            }
+            continue;
+        }
         let mut full: Vec<String> = Vec::new();
         for (pos, _) in text.match_indices(surname.as_str()) {
             let Some((_, first)) = grammar::token::prev_word(text, pos) else { continue };
@@ -938,30 +991,39 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
                 }
             }
         }
-        if let [only] = full.as_slice() {
-            s.key.clone_from(only);
+        let resolved = if let [only] = full.as_slice() { Some(only.clone()) } else { None };
+        if let Some(full) = &resolved {
+            s.key.clone_from(full);
         }
+        known.insert(surname, resolved);
     }
 }
 
-/// Line starts, for 1-based line and column numbers.
+/// Line starts, for 1-based line and column numbers. Columns are counted in characters from
+/// a cursor that only moves forward, so numbering every claim of a text costs one pass over it
+/// even when the text is a single long line.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i.saturating_add(1)));
-        LineIndex { starts }
+        LineIndex { starts, cursor: std::cell::Cell::new((0, 0)) }
     }
 
     /// 1-based line and column (in chars) of byte `pos`.
     pub(crate) fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= pos).max(1);
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        let col = text.get(start..pos).map_or(1, |s| s.chars().count().saturating_add(1));
-        (line, col)
+        // Resume from the last position when it is on the same line and not after `pos`.
+        let (cpos, cchars) = self.cursor.get();
+        let (from, base) = if cpos >= start && cpos <= pos { (cpos, cchars) } else { (start, 0) };
+        let chars = text.get(from..pos).map_or(0, |s| s.chars().count()).saturating_add(base);
+        self.cursor.set((pos, chars));
+        (line, chars.saturating_add(1))
     }
 }
 

@@ -141,6 +141,12 @@ pub fn parse_front_matter(text: &str) -> Result<(Metadata, usize), FrontMatterEr
     if first.trim_end_matches(['\r', '\n']) != "---" {
         return Ok((meta, 0));
     }
+    // An opening `---` with no closing one is reported as such, not as its first stray line.
+    let closed =
+        body.split_inclusive('\n').skip(1).any(|l| l.trim_end_matches(['\r', '\n']) == "---");
+    if !closed {
+        return Err(FrontMatterError { line: 1, kind: FrontMatterErrorKind::Unterminated });
+    }
     let mut offset = bom.saturating_add(first.len());
     let mut seen: IndexMap<String, ()> = IndexMap::new();
     for (idx, raw) in lines.enumerate() {

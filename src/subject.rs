@@ -570,6 +570,12 @@ pub(crate) fn phrase_after(
         if is_stop(lw) && !(capital && lex.nationality(lw).is_some()) {
             break;
         }
+        // Another number starts another claim ("one two three", "12 and 14 workers").
+        if crate::grammar::number::small_number_word(lw).is_some()
+            || matches!(lw, "hundred" | "thousand" | "million" | "billion" | "dozen")
+        {
+            break;
+        }
         // Two-word statuses: "dual nationals", "permanent residents".
         if let Some(n) = next {
             let pair = format!("{lw} {}", n.lower);
@@ -687,22 +693,16 @@ pub(crate) fn clause_role(
     lex: &Lexicon,
     reach: usize,
 ) -> Option<String> {
-    let before = words_before(text, start, reach);
-    let after = words_after_loose(text, end, reach);
+    let before = sentence_words_before(text, start, reach);
+    let after = sentence_words_after(text, end, reach);
     let mut best: Option<(usize, String)> = None;
     for (dist, w) in before.iter().enumerate() {
-        if crosses_sentence(text, w.span.end, start) {
-            break;
-        }
         if let Some(r) = lex.role(&w.lower) {
             best = Some((dist, r.to_string()));
             break;
         }
     }
     for (dist, w) in after.iter().enumerate() {
-        if crosses_sentence(text, end, w.span.start) {
-            break;
-        }
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             break;
         }
@@ -715,11 +715,54 @@ pub(crate) fn clause_role(
 }
 
 /// Words after `pos` across commas and quotes (but not sentence ends), for role search.
+/// Up to `max` words before `start`, nearest first, stopping at the sentence's start. Each gap
+/// is checked once, so the cost is linear in the words read.
+pub(crate) fn sentence_words_before<'a>(
+    text: &'a str,
+    start: usize,
+    max: usize,
+) -> Vec<NpWord<'a>> {
+    let mut words = words_before(text, start, max);
+    let mut edge = start;
+    let keep = words
+        .iter()
+        .take_while(|w| {
+            let same = !crosses_sentence(text, w.span.end, edge);
+            edge = w.span.start;
+            same
+        })
+        .count();
+    words.truncate(keep);
+    words
+}
+
+/// Up to `max` words after `end` (across commas and quotes), stopping at the sentence's end.
+pub(crate) fn sentence_words_after<'a>(text: &'a str, end: usize, max: usize) -> Vec<NpWord<'a>> {
+    let mut words = words_after_loose(text, end, max);
+    let mut edge = end;
+    let keep = words
+        .iter()
+        .take_while(|w| {
+            let same = !crosses_sentence(text, edge, w.span.start);
+            edge = w.span.end;
+            same
+        })
+        .count();
+    words.truncate(keep);
+    words
+}
+
+/// How far the clause scans look ahead, in bytes.
+const LOOK_AHEAD_BYTES: usize = 300;
+
 fn words_after_loose<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
     let mut out = Vec::new();
     let mut p = pos;
     let bytes = text.as_bytes();
-    while out.len() < max && p < text.len() {
+    // Never look further than a sentence's worth of bytes, whatever the text holds.
+    let limit = pos.saturating_add(LOOK_AHEAD_BYTES).min(text.len());
+    let bytes = bytes.get(..limit).unwrap_or(bytes);
+    while out.len() < max && p < limit {
         while bytes.get(p).is_some_and(|b| {
             !b.is_ascii_alphabetic() && !matches!(b, b'.' | b'!' | b'?' | b'\n' | b';')
         }) {
@@ -833,11 +876,8 @@ pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) 
         Some(normalize_place(&name, lex))
     };
     // After the claim: a role word (with at most two words between), then "in" and the place.
-    let after = words_after_loose(text, end, 8);
+    let after = sentence_words_after(text, end, 8);
     for (i, w) in after.iter().enumerate() {
-        if crosses_sentence(text, end, w.span.start) || i > 8 {
-            break;
-        }
         if w.lower == "in" {
             let role_before =
                 after.iter().take(i).rev().take(3).any(|p| lex.role(&p.lower).is_some());
@@ -847,8 +887,7 @@ pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) 
         }
     }
     // Before the claim: "in" and the place, then a role word, in the same clause.
-    let mut before = words_before(text, start, 8);
-    before.retain(|w| !crosses_sentence(text, w.span.end, start));
+    let mut before = sentence_words_before(text, start, 8);
     before.reverse();
     for (i, w) in before.iter().enumerate() {
         if w.lower == "in"
@@ -879,11 +918,8 @@ fn normalize_place(name: &str, lex: &Lexicon) -> String {
 /// "released in the exchange", "freed as part of a prisoner swap": the event a group belongs
 /// to, when the clause after the claim names one (its lemma through the lexicon, e.g. `deal`).
 pub(crate) fn clause_event(text: &str, end: usize, lex: &Lexicon) -> Option<String> {
-    let after = words_after_loose(text, end, 24);
+    let after = sentence_words_after(text, end, 24);
     for (i, w) in after.iter().enumerate() {
-        if crosses_sentence(text, end, w.span.start) {
-            break;
-        }
         if w.lower != "in" && w.lower != "of" {
             continue;
         }

@@ -114,30 +114,36 @@ impl Excerpt {
     /// Bytes of context kept on each side of a quote.
     pub const CONTEXT: usize = 90;
 
-    /// The window of `text` around `span` (which must lie on char boundaries).
-    pub fn around(text: &str, span: crate::claim::Span) -> Excerpt {
-        let line_start =
-            text.get(..span.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i.saturating_add(1));
-        let line_end = text
-            .get(span.start..)
-            .and_then(|a| a.find('\n'))
-            .map_or(text.len(), |i| span.start.saturating_add(i));
-        let line_end = line_end.max(span.end.min(text.len()));
-        let mut from = span.start.saturating_sub(Self::CONTEXT).max(line_start);
-        while from > line_start && !text.is_char_boundary(from) {
+    /// The window of `text` around `span` (which must lie on char boundaries); `column` is the
+    /// claim's 1-based column, so the line need not be scanned back to its start.
+    pub fn around(text: &str, span: crate::claim::Span, column: usize) -> Excerpt {
+        let lo = span.start.saturating_sub(Self::CONTEXT);
+        let hi = span.end.saturating_add(Self::CONTEXT).min(text.len());
+        // Line breaks are only looked for within the window.
+        let mut from = text
+            .get(lo..span.start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(lo, |i| lo.saturating_add(i).saturating_add(1));
+        while from > 0 && !text.is_char_boundary(from) {
             from = from.saturating_sub(1);
         }
-        let mut to = span.end.saturating_add(Self::CONTEXT).min(line_end);
-        while to < line_end && !text.is_char_boundary(to) {
+        let mut to = text
+            .get(span.end..hi)
+            .and_then(|a| a.find('\n'))
+            .map_or(hi, |i| span.end.saturating_add(i));
+        while to < text.len() && !text.is_char_boundary(to) {
             to = to.saturating_add(1);
         }
         let window = text.get(from..to).unwrap_or("").trim_end_matches('\r');
+        let before_quote = text.get(from..span.start).map_or(0, |b| b.chars().count());
         let quote_end = span.end.saturating_sub(from).min(window.len());
         Excerpt {
             text: window.to_string(),
             quote: span.start.saturating_sub(from)..quote_end,
-            prefix_chars: text.get(line_start..from).map_or(0, |p| p.chars().count()),
-            clipped_end: to < line_end,
+            prefix_chars: column.saturating_sub(1).saturating_sub(before_quote),
+            clipped_end: to < text.len()
+                && text.as_bytes().get(to) != Some(&b'\n')
+                && text.as_bytes().get(to) != Some(&b'\r'),
         }
     }
 }
