@@ -184,6 +184,9 @@ impl Extractor {
                         np = of_lookback(text, raw.start, lex);
                     }
                     if np.span.is_none() && raw.kind == RawKind::Count {
+                        np = people_in_role(text, raw.end, lex);
+                    }
+                    if np.span.is_none() && raw.kind == RawKind::Count {
                         np = lookback_noun(text, raw.start, lex);
                     } else if let Some(s) = np.span {
                         if s.start >= raw.end {
@@ -336,6 +339,48 @@ fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
     }
     let (span, name) = subject::name_before(text, raw.start)?;
     Some((span, name))
+}
+
+/// "at least 20 injured", "seven were freed", "41 have died": a bare count followed by a role
+/// counts people in that role.
+fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
+    let words = subject::words_after(text, end, 4);
+    let mut iter = words.iter().peekable();
+    while iter.peek().is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "were"
+                | "are"
+                | "was"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "now"
+                | "reportedly"
+        )
+    }) {
+        iter.next();
+    }
+    let Some(w) = iter.next() else { return NounPhrase::default() };
+    // Only right after the number (no punctuation between) and only participles ("injured",
+    // "held"), not nouns that happen to be roles ("prison").
+    let gap_ok =
+        text.get(end..w.span.start).is_some_and(|g| !g.contains([',', '.', ';', ':', '(']));
+    let participle =
+        w.lower.ends_with("ed") || matches!(w.lower.as_str(), "held" | "hurt" | "dead" | "missing");
+    match lex.role(&w.lower) {
+        Some(role) if gap_ok && participle => NounPhrase {
+            span: Some(w.span),
+            person: Some("person".into()),
+            role: Some(role.to_string()),
+            end: w.span.end,
+            ..NounPhrase::default()
+        },
+        _ => NounPhrase::default(),
+    }
 }
 
 /// "the only detained American of six": the subject is the phrase before "of".
