@@ -348,7 +348,7 @@ fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
     let mut iter = words.iter().peekable();
     while iter.peek().is_some_and(|w| {
         matches!(
-            w.lower.as_str(),
+            &*w.lower,
             "were"
                 | "are"
                 | "was"
@@ -370,7 +370,7 @@ fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
     let gap_ok =
         text.get(end..w.span.start).is_some_and(|g| !g.contains([',', '.', ';', ':', '(']));
     let participle =
-        w.lower.ends_with("ed") || matches!(w.lower.as_str(), "held" | "hurt" | "dead" | "missing");
+        w.lower.ends_with("ed") || matches!(&*w.lower, "held" | "hurt" | "dead" | "missing");
     match lex.role(&w.lower) {
         Some(role) if gap_ok && participle => NounPhrase {
             span: Some(w.span),
@@ -391,10 +391,7 @@ fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
     }
     let mut first = None;
     for w in before.iter().skip(1) {
-        if matches!(
-            w.lower.as_str(),
-            "the" | "only" | "a" | "an" | "one" | "all" | "each" | "every"
-        ) {
+        if matches!(&*w.lower, "the" | "only" | "a" | "an" | "one" | "all" | "each" | "every") {
             break;
         }
         first = Some(w.span.start);
@@ -418,11 +415,11 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
         if gap.contains([',', ':', '(']) {
             break;
         }
-        let l = w.lower.as_str();
+        let l = &*w.lower;
         // "the number of X … rose to N", "a total of N X".
         let counted = before
             .get(n.saturating_add(1))
-            .is_some_and(|p| matches!(p.lower.as_str(), "number" | "total" | "count"));
+            .is_some_and(|p| matches!(p.lower.as_ref(), "number" | "total" | "count"));
         if l == "of" && counted && n > 0 {
             if let Some(first) = before.get(n.saturating_sub(1)) {
                 return subject::phrase_after(text, first.span.start, lex, false, false);

@@ -39,6 +39,8 @@ pub struct Lexicon {
     status: IndexMap<String, String>,
     role: IndexMap<String, String>,
     noun: IndexMap<String, String>,
+    /// First words of multi-word [status] entries, for a cheap pre-check.
+    status_heads: std::collections::BTreeSet<String>,
 }
 
 impl Default for Lexicon {
@@ -60,6 +62,7 @@ impl Lexicon {
             status: IndexMap::new(),
             role: IndexMap::new(),
             noun: IndexMap::new(),
+            status_heads: std::collections::BTreeSet::new(),
         }
     }
 
@@ -69,6 +72,17 @@ impl Lexicon {
     /// A line that is not a `[section]`, a `word = value` pair, a comment or blank, or an entry
     /// before any section, or an unknown section name.
     pub fn extend_from_str(&mut self, text: &str) -> Result<(), LexiconError> {
+        let mut heads = std::collections::BTreeSet::new();
+        let result = self.extend_sections(text, &mut heads);
+        self.status_heads.extend(heads);
+        result
+    }
+
+    fn extend_sections(
+        &mut self,
+        text: &str,
+        heads: &mut std::collections::BTreeSet<String>,
+    ) -> Result<(), LexiconError> {
         let mut section: Option<&mut IndexMap<String, String>> = None;
         for (i, raw) in text.lines().enumerate() {
             let line = i.saturating_add(1);
@@ -106,6 +120,9 @@ impl Lexicon {
             }
             match section.as_deref_mut() {
                 Some(map) => {
+                    if let Some((head, _)) = key.split_once(' ') {
+                        heads.insert(head.to_string());
+                    }
                     map.insert(key, value);
                 }
                 None => {
@@ -133,6 +150,15 @@ impl Lexicon {
     /// The legal status named by a (possibly multi-word) phrase ("permanent residents").
     pub fn status(&self, phrase: &str) -> Option<&str> {
         lookup(&self.status, phrase)
+    }
+
+    /// The status named by two words ("dual" "nationals"); allocates only when the first word
+    /// can start a status.
+    pub(crate) fn status_pair(&self, first: &str, second: &str) -> Option<&str> {
+        if !self.status_heads.contains(first) {
+            return None;
+        }
+        lookup(&self.status, &format!("{first} {second}"))
     }
 
     /// The role a context word implies ("jailed" → "detained").

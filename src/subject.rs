@@ -15,7 +15,16 @@ use crate::lexicon::Lexicon;
 pub(crate) struct NpWord<'a> {
     pub span: Span,
     pub text: &'a str,
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
+}
+
+/// The ASCII-lower-case form of a word, borrowed when it already is lower case.
+fn lower_cow(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 /// Function words that end a noun phrase.
@@ -225,7 +234,7 @@ pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWo
         let end = start.saturating_add(len);
         let t = text.get(start..end).unwrap_or("");
         // Possessive "'s" ends the word.
-        out.push(NpWord { span: Span::new(start, end), text: t, lower: t.to_ascii_lowercase() });
+        out.push(NpWord { span: Span::new(start, end), text: t, lower: lower_cow(t) });
         p = end;
     }
     out
@@ -259,7 +268,7 @@ pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpW
         if t.is_empty() {
             break;
         }
-        out.push(NpWord { span: Span::new(start, wend), text: t, lower: t.to_ascii_lowercase() });
+        out.push(NpWord { span: Span::new(start, wend), text: t, lower: lower_cow(t) });
         end = start;
     }
     out
@@ -516,11 +525,11 @@ pub(crate) fn phrase_after(
     let mut idx = 0usize;
     if let Some(first) = words.first() {
         let lead = (allow_of && first.lower == "of")
-            || (allow_in && matches!(first.lower.as_str(), "in" | "of" | "for"));
+            || (allow_in && matches!(first.lower.as_ref(), "in" | "of" | "for"));
         if lead {
             idx = 1;
             while words.get(idx).is_some_and(|w| {
-                matches!(w.lower.as_str(), "the" | "these" | "those" | "them" | "their" | "its")
+                matches!(&*w.lower, "the" | "these" | "those" | "them" | "their" | "its")
             }) {
                 idx = idx.saturating_add(1);
             }
@@ -538,7 +547,7 @@ pub(crate) fn phrase_after(
     // "14 other Iranians", "three more Americans": the determiner is not the subject.
     while words
         .get(idx)
-        .is_some_and(|w| matches!(w.lower.as_str(), "other" | "more" | "additional" | "further"))
+        .is_some_and(|w| matches!(&*w.lower, "other" | "more" | "additional" | "further"))
     {
         idx = idx.saturating_add(1);
     }
@@ -549,7 +558,7 @@ pub(crate) fn phrase_after(
         if content >= 4 {
             break;
         }
-        let lw = w.lower.as_str();
+        let lw = &*w.lower;
         let capital = w.text.starts_with(|c: char| c.is_ascii_uppercase());
         let next = words.get(idx.saturating_add(1));
         let next_content = next.is_some_and(|n| !is_stop(&n.lower) && !is_finite_verb(&n.lower))
@@ -578,8 +587,7 @@ pub(crate) fn phrase_after(
         }
         // Two-word statuses: "dual nationals", "permanent residents".
         if let Some(n) = next {
-            let pair = format!("{lw} {}", n.lower);
-            if let Some(st) = lex.status(&pair) {
+            if let Some(st) = lex.status_pair(lw, &n.lower) {
                 start.get_or_insert(w.span.start);
                 np.status = Some(st.to_string());
                 np.person = Some("person".into());
@@ -645,7 +653,7 @@ pub(crate) fn phrase_after(
             if b.lower == "dual"
                 && post
                     .get(2)
-                    .is_some_and(|c| matches!(c.lower.as_str(), "nationality" | "citizenship"))
+                    .is_some_and(|c| matches!(c.lower.as_ref(), "nationality" | "citizenship"))
             {
                 np.dual = true;
                 if np.nationality.is_none() {
@@ -660,7 +668,7 @@ pub(crate) fn phrase_after(
                         .map(|(c, d)| format!("{} {}", c.lower, d.lower));
                     (joined, post.get(3))
                 } else {
-                    (Some(b.lower.clone()), Some(b))
+                    (Some(b.lower.to_string()), Some(b))
                 };
                 if let Some(n) = nat_word.as_deref().and_then(|w| lex.nationality(w)) {
                     if np.nationality.is_none() && np.person.is_some() {
@@ -786,7 +794,7 @@ fn words_after_loose<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a
             p = p.saturating_add(1);
         }
         let t = text.get(start..p).unwrap_or("");
-        out.push(NpWord { span: Span::new(start, p), text: t, lower: t.to_ascii_lowercase() });
+        out.push(NpWord { span: Span::new(start, p), text: t, lower: lower_cow(t) });
     }
     out
 }
@@ -828,7 +836,7 @@ pub(crate) fn name_before(text: &str, pos: usize) -> Option<(Span, String)> {
     for w in &words {
         let cap = w.text.starts_with(|c: char| c.is_ascii_uppercase());
         if !cap {
-            if span.is_none() && matches!(w.lower.as_str(), "aged" | "age") {
+            if span.is_none() && matches!(&*w.lower, "aged" | "age") {
                 continue;
             }
             break;
@@ -866,7 +874,7 @@ pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) 
         {
             return None;
         }
-        let mut name = cand.lower.clone();
+        let mut name = cand.lower.to_string();
         if let Some(w2) = words
             .get(j.saturating_add(1))
             .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
@@ -926,7 +934,7 @@ pub(crate) fn clause_event(text: &str, end: usize, lex: &Lexicon) -> Option<Stri
         // in (a|the) [noun] (exchange|swap|deal)
         let rest: Vec<&NpWord<'_>> = after.iter().skip(i.saturating_add(1)).take(3).collect();
         let Some(first) = rest.first() else { continue };
-        if !matches!(first.lower.as_str(), "a" | "an" | "the" | "this" | "that") {
+        if !matches!(first.lower.as_ref(), "a" | "an" | "the" | "this" | "that") {
             continue;
         }
         for w2 in rest.iter().skip(1) {
