@@ -156,41 +156,65 @@ fn build_report(unsorted: &[Checked]) -> Report {
     }
 
     let mut findings: Vec<(Vec<At>, Option<String>, Verdict)> = Vec::new();
-    let mut compared: std::collections::BTreeSet<(At, At)> = std::collections::BTreeSet::new();
+    let mut group_of: std::collections::HashMap<At, usize> = std::collections::HashMap::new();
     let mut timelines = Vec::new();
-    let mut restated = std::collections::HashSet::new();
-    for ((kind, key, _), members) in &groups {
-        let pairs: Vec<(At, At)> = if members.len() <= PAIRWISE_LIMIT {
-            members
-                .iter()
+    for (gi, ((kind, key, _), members)) in groups.iter().enumerate() {
+        for at in members {
+            group_of.insert(*at, gi);
+        }
+        // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
+        // one agreement lists them all, and one representative is compared with the others.
+        let mut clusters: IndexMap<Signature, Vec<At>> = IndexMap::new();
+        for at in members {
+            if let Some(c) = claim(*at) {
+                clusters.entry(signature(c)).or_default().push(*at);
+            }
+        }
+        for cluster in clusters.values() {
+            let sources_in: std::collections::BTreeSet<usize> =
+                cluster.iter().map(|at| at.source).collect();
+            // A source restating its own figure is not news: agreement needs two sources.
+            if sources_in.len() < 2 {
+                continue;
+            }
+            let Some(first) = cluster.first().and_then(|at| claim(*at)) else { continue };
+            let when = match first.time.as_of() {
+                Some(p) => format!(" ({p})"),
+                None => String::new(),
+            };
+            let v = Verdict {
+                kind: FindingKind::Agreement,
+                severity: Severity::Info,
+                explanation: format!(
+                    "{} sources say {}{when}",
+                    sources_in.len(),
+                    describe_value(first)
+                ),
+            };
+            findings.push((cluster.clone(), Some(key.clone()), v));
+        }
+        let reps: Vec<At> = clusters.values().filter_map(|c| c.first().copied()).collect();
+        let pairs: Vec<(At, At)> = if reps.len() <= PAIRWISE_LIMIT {
+            reps.iter()
                 .enumerate()
-                .flat_map(|(i, a)| members.iter().skip(i.saturating_add(1)).map(move |b| (*a, *b)))
+                .flat_map(|(i, a)| reps.iter().skip(i.saturating_add(1)).map(move |b| (*a, *b)))
                 .collect()
         } else {
-            // Large groups: sort by time, then compare neighbours (near-linear).
-            let mut sorted = members.clone();
-            sorted.sort_by_key(|at| (claim(*at).and_then(|c| c.time.as_of()), *at));
+            // Large groups: sort by time and value, then compare neighbours (n log n).
+            let mut sorted = reps.clone();
+            sorted.sort_by_key(|at| {
+                let c = claim(*at);
+                (
+                    c.and_then(|c| c.time.as_of()),
+                    c.and_then(|c| c.quantity()).and_then(|q| q.low),
+                    *at,
+                )
+            });
             sorted.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect()
         };
         for (a, b) in pairs {
             let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
-            let v = compare(ca, cb);
-            // A source restating its own figure in the same words is not news.
-            if a.source == b.source
-                && v.kind == FindingKind::Agreement
-                && ca.quantity() == cb.quantity()
-                && ca.value == cb.value
-            {
-                continue;
-            }
-            compared.insert((a.min(b), a.max(b)));
-            // The same two sources disagreeing (or agreeing) again in the same words is one
-            // finding, not several.
-            let sig = (a.source, b.source, v.kind, ca.quantity().cloned(), cb.quantity().cloned());
-            if !restated.insert(sig) {
-                continue;
-            }
-            findings.push((vec![a, b], Some(key.clone()), v));
+            findings.push((vec![a, b], Some(key.clone()), compare(ca, cb)));
         }
         // Timeline when the group's claims speak of more than one time.
         let mut points: Vec<At> = members.clone();
@@ -245,32 +269,33 @@ fn build_report(unsorted: &[Checked]) -> Report {
         sorted.sort_by(|x, y| {
             x.1.lo.map(|e| e.value).cmp(&y.1.lo.map(|e| e.value)).then(x.0.cmp(&y.0))
         });
-        for (i, (a, ia)) in sorted.iter().enumerate() {
-            for (b, ib) in sorted.iter().skip(i.saturating_add(1)) {
-                if !below(ib, ia) {
-                    break;
-                }
-                let (a, b) = ((*a).min(*b), (*a).max(*b));
-                if a.source == b.source || compared.contains(&(a, b)) || !ia.overlaps(ib) {
-                    continue;
-                }
-                let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
-                let sa = ca
-                    .subject
-                    .as_ref()
-                    .map_or("no subject".to_string(), |s| format!("\u{201c}{}\u{201d}", s.text));
-                let sb = cb
-                    .subject
-                    .as_ref()
-                    .map_or("no subject".to_string(), |s| format!("\u{201c}{}\u{201d}", s.text));
-                let v = Verdict {
-                    kind: FindingKind::Agreement,
-                    severity: Severity::Info,
-                    explanation: format!("the same figure, {} and {}, appears in both with different or unknown subjects ({sa} and {sb})", describe_value(ca), describe_value(cb)),
-                };
-                compared.insert((a, b));
-                findings.push((vec![a, b], None, v));
+        // Neighbours in value order only: each claim is linked to the next figure that overlaps
+        // it, so the number of findings stays linear in the claims.
+        for pair in sorted.windows(2) {
+            let (Some((a, ia)), Some((b, ib))) = (pair.first(), pair.get(1)) else { continue };
+            let (a, b) = ((*a).min(*b), (*a).max(*b));
+            let same_group = group_of.get(&a).is_some_and(|g| group_of.get(&b) == Some(g));
+            if a.source == b.source || same_group || !ia.overlaps(ib) {
+                continue;
             }
+            let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
+            let subject_text = |c: &Claim| {
+                c.subject
+                    .as_ref()
+                    .map_or("no subject".to_string(), |s| format!("\u{201c}{}\u{201d}", s.text))
+            };
+            let v = Verdict {
+                kind: FindingKind::Agreement,
+                severity: Severity::Info,
+                explanation: format!(
+                    "the same figure, {} and {}, appears in both with different or unknown subjects ({} and {})",
+                    describe_value(ca),
+                    describe_value(cb),
+                    subject_text(ca),
+                    subject_text(cb)
+                ),
+            };
+            findings.push((vec![a, b], None, v));
         }
     }
 
@@ -334,10 +359,27 @@ fn build_report(unsorted: &[Checked]) -> Report {
     }
 }
 
-/// True when `b` starts at or below where `a` ends (so the sweep must go on).
-fn below(b: &crate::reconcile::Interval, a: &crate::reconcile::Interval) -> bool {
-    match (b.lo, a.hi) {
-        (Some(l), Some(h)) => l.value <= h.value,
-        _ => true,
-    }
+/// What makes two claims of one group say the same thing.
+type Signature = (
+    Option<crate::claim::Quantity>,
+    Option<crate::date::Period>,
+    Option<String>,
+    Option<String>,
+    Option<crate::date::Period>,
+    Option<String>,
+);
+
+fn signature(c: &Claim) -> Signature {
+    let date = match c.value {
+        crate::claim::Value::Date { period, .. } => period,
+        crate::claim::Value::Quantity(_) => None,
+    };
+    let place = c.subject.as_ref().and_then(|s| s.place.clone());
+    // The same age said in the same year is the same statement; in other years it is compared.
+    let time = if c.kind == Kind::Age {
+        c.time.reported.and_then(|d| crate::date::Period::year(d.year()))
+    } else {
+        c.time.as_of()
+    };
+    (c.quantity().cloned(), date, c.unit.clone(), c.per.clone(), time, place)
 }

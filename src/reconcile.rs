@@ -29,9 +29,10 @@ use std::cmp::Ordering;
 /// Relative tolerance for approximations ("about", "nearly"): 10 %.
 pub const APPROX_TOLERANCE: (i64, i64) = (1, 10);
 
-/// Groups larger than this are compared pairwise only between neighbours in time order, so
+/// Groups with more distinct statements than this are compared only between neighbours in
+/// (time, value) order, so
 /// that reconciliation stays near-linear.
-pub const PAIRWISE_LIMIT: usize = 48;
+pub const PAIRWISE_LIMIT: usize = 12;
 
 /// What a finding says about its claims.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]

@@ -211,3 +211,13 @@ fn directory_where_a_file_was_expected_is_read_as_a_folder() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("a.txt:4:17"), "{}", stdout(&out));
 }
+
+#[test]
+fn output_to_a_device_writes_in_place() {
+    // Renaming a temporary file over /dev/null would replace the device.
+    let out =
+        claimcheck(&["check", "--format", "json", "-o", "/dev/null", "corpus/cases/all-agree"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!meta.is_file(), "/dev/null was replaced by a file");
+}

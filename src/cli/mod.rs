@@ -218,6 +218,14 @@ fn with_output(
         }
         Some(p) => {
             let err = |source| RunError::OutputFile { path: p.display().to_string(), source };
+            // Devices, pipes and other special files ("/dev/null", a FIFO) are written in place:
+            // renaming a temporary file over them would replace the device.
+            if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                let file = std::fs::OpenOptions::new().write(true).open(p).map_err(err)?;
+                let mut w = std::io::BufWriter::new(file);
+                f(&mut w)?;
+                return w.flush().map_err(err);
+            }
             let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
             let mut w = std::io::BufWriter::new(tmp);
