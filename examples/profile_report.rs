@@ -1,0 +1,69 @@
+//! A tiny driver for profiling `Checker::report` on the synthetic reconciliation inputs of
+//! `benches/reconcile.rs`, and for a quick look at what they produce.
+//!
+//! ```sh
+//! cargo run --release --example profile_report -- [spread|concentrated] [CLAIMS] [REPS]
+//! valgrind --tool=callgrind target/release/examples/profile_report spread 10000 1
+//! ```
+//!
+//! Prints the time to build the checker, the time of each `report()` and the report summary.
+
+#[path = "../benches/support/news.rs"]
+mod news;
+
+use claimcheck::Checker;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let shape = match args.next().as_deref() {
+        None | Some("spread") => news::Shape::Spread,
+        Some("concentrated") => news::Shape::Concentrated,
+        Some(other) => return Err(format!("unknown shape {other:?}: spread or concentrated")),
+    };
+    let claims: usize = match args.next() {
+        Some(s) => s.parse().map_err(|e| format!("CLAIMS: {e}"))?,
+        None => 10_000,
+    };
+    let reps: u32 = match args.next() {
+        Some(s) => s.parse().map_err(|e| format!("REPS: {e}"))?,
+        None => 1,
+    };
+    let start = Instant::now();
+    let mut checker = Checker::new();
+    for (name, text) in news::reconcile_inputs(claims, 5, shape, 0xC1A1) {
+        checker.add_text(name, text).map_err(|e| e.to_string())?;
+    }
+    println!("{shape:?} {claims}: built the checker in {:.3} s", start.elapsed().as_secs_f64());
+    for _ in 0..reps {
+        let start = Instant::now();
+        let report = checker.report();
+        let secs = start.elapsed().as_secs_f64();
+        let s = &report.summary;
+        println!(
+            "report: {secs:.3} s; {} sources, {} claims, {} findings ({} contradictions, {} \
+             changes, {} refinements, {} agreements, {} not comparable), {} timelines",
+            s.sources,
+            s.claims,
+            report.findings.len(),
+            s.contradictions,
+            s.changes_over_time,
+            s.refinements,
+            s.agreements,
+            s.not_comparable,
+            report.timelines.len()
+        );
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
