@@ -2,15 +2,27 @@
 //! with nom.
 //!
 //! ```text
-//! claim      = date | factor | age_prefix | magnitude_prefix | quantity ;
-//! quantity   = vague [ joiner time_unit ]
-//!            | [ qualifier ] ( "between" value ws "and" ws value | "from" value ws "to" ws value
-//!                            | value [ range_joiner value ] | article joiner time_unit )
-//!              [ post_qualifier ] ;
-//! value      = currency_prefix amount [ per ]
-//!            | fraction | "half" | [ article ws ] ordinal
-//!            | amount [ percent | age_suffix | joiner time_unit | measure_unit [ per ]
-//!                     | ws currency_word [ per ] ] ;
+//! claim      = date | year_month | factor | age_prefix | magnitude_prefix | quantity ;
+//! quantity   = vague [ joiner [ "of" ws ] time_unit ]
+//!            | percent_of amount                                  (* "per cent of 210" *)
+//!            | [ qualifier ] ( "between" bound_value ws "and" ws bound_value
+//!                            | "from" bound_value ws "to" ws bound_value
+//!                            | article_duration
+//!                            | value [ proportion ] [ range_joiner value ]
+//!                            | "half" )                           (* "more than half" *)
+//!              [ post_qualifier ] [ second_bound ] ;
+//! second_bound = [ "," ] ws ( "and" | "but" ) ws qualifier bound_value ;  (* "above 1000 and below 1500" *)
+//! proportion = ws ( "in" | "out" ws "of" | "over" ) ws value ;    (* "one in five" *)
+//! article_duration = article joiner time_unit [ and_a_half ] ;    (* "for a year", "an hour and a half" *)
+//! bound_value = "the" ws ordinal | value ;
+//! value      = [ sign ] unsigned_value ;
+//! sign       = ( "-" | "−" ) | ( "minus" | "negative" ) ws ;
+//! unsigned_value = currency_prefix amount [ per ] | half_duration
+//!            | fraction_scale units | fraction | "half" | [ article ws ] ordinal
+//!            | amount units ;
+//! units      = percent | age_suffix | currency_suffix [ cents_tail ] [ per ]
+//!            | joiner time_unit [ duration_tail ] | measure_unit [ per ]
+//!            | ( ws | "-" ) currency_word [ joiner scale_word ] [ cents_tail ] [ per ] | "" ;
 //! age_prefix = ( "aged" | "age" ) ws amount ;
 //! factor     = "doubled" | "tripled" | "quadrupled" | "halved" ;
 //! ```
@@ -32,8 +44,9 @@ use crate::claim::{Change, Lean, Qualifier};
 use crate::number::Number;
 use approx::{PostQual, Qual};
 use nom::{IResult, Parser};
+use number::Amount;
 use time::RawDate;
-use token::{joiner, kw, word_class, ws};
+use token::{joiner, kw, word, word_class, ws};
 
 /// What kind of claim the surface form is, before subjects are attached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +148,48 @@ fn is_trigger(w: &str) -> bool {
     number::small_number_word(w).is_some()
         || ordinal::ordinal_word(w).is_some()
         || vague::is_vague_start(w)
+        || unit::iso_code(w).is_some()
+        || matches!(
+            w,
+            "minus"
+                | "negative"
+                | "nought"
+                | "naught"
+                | "percent"
+                | "percents"
+                | "per"
+                | "greater"
+                | "larger"
+                | "bigger"
+                | "higher"
+                | "smaller"
+                | "lower"
+                | "equal"
+                | "not"
+                | "exceed"
+                | "exceeds"
+                | "exceeded"
+                | "exceeding"
+                | "surpass"
+                | "surpasses"
+                | "surpassed"
+                | "surpassing"
+                | "in"
+                | "quarter"
+                | "c"
+                | "ca"
+                | "hk"
+                | "nz"
+                | "au"
+                | "mx"
+                | "mex"
+                | "sg"
+                | "r"
+                | "musd"
+                | "meur"
+                | "mgbp"
+                | "maud"
+        )
         || matches!(
             w,
             "a" | "an"
@@ -199,16 +254,32 @@ fn is_trigger(w: &str) -> bool {
 }
 
 /// Finds the next position at or after `pos` where a claim may start.
+///
+/// Text inside a URL ("https://…", "www.…") never starts a claim.
 fn next_anchor(text: &str, mut pos: usize) -> Option<usize> {
     let b = text.as_bytes();
     while let Some(&c) = b.get(pos) {
+        let next_digit = b.get(pos.saturating_add(1)).is_some_and(u8::is_ascii_digit);
         if c.is_ascii_digit() {
             if digit_left_ok(text, pos) {
                 return Some(pos);
             }
             pos = skip_token(text, pos);
-        } else if c == b'$' {
+        } else if c == b'$'
+            || (c == b'-' && next_digit && sign_left_ok(text, pos))
+            || (c == b'.' && next_digit && point_left_ok(text, pos))
+        {
             return Some(pos);
+        } else if c == b'<' || c == b'>' {
+            // Not "<>30", "=>30", "=<30".
+            let after_symbol = pos
+                .checked_sub(1)
+                .and_then(|p| b.get(p))
+                .is_some_and(|x| matches!(x, b'<' | b'>' | b'='));
+            if !after_symbol && approx::qualifier(text.get(pos..)?).is_ok() {
+                return Some(pos);
+            }
+            pos = pos.saturating_add(1);
         } else if c.is_ascii_alphabetic() {
             let end = pos.saturating_add(
                 b.get(pos..)?.iter().take_while(|x| x.is_ascii_alphabetic()).count(),
@@ -219,17 +290,50 @@ fn next_anchor(text: &str, mut pos: usize) -> Option<usize> {
                     .get(..pos)
                     .and_then(|s| s.chars().next_back())
                     .is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
-            if !glued_digit && left_ok {
-                let w = text.get(pos..end)?;
-                if token::with_lower(w, is_trigger).unwrap_or(false) {
-                    return Some(pos);
-                }
+            let w = text.get(pos..end)?;
+            if left_ok && is_url_start(w, text.get(end..)?) {
+                pos = end.saturating_add(
+                    text.get(end..)?.find(|ch: char| ch.is_whitespace()).unwrap_or(text.len()),
+                );
+                continue;
+            }
+            // "USD115": an upper-case currency code glued to its amount.
+            let glued_code = glued_digit
+                && w.len() == 3
+                && w.bytes().all(|x| x.is_ascii_uppercase())
+                && token::with_lower(w, unit::iso_code).flatten().is_some();
+            if left_ok
+                && (glued_code
+                    || (!glued_digit && token::with_lower(w, is_trigger).unwrap_or(false)))
+            {
+                return Some(pos);
             }
             pos = if glued_digit { skip_token(text, pos) } else { end };
         } else if c >= 0x80 {
             let ch = text.get(pos..)?.chars().next()?;
-            if matches!(ch, '\u{20ac}' | '\u{a3}' | '\u{a5}' | '\u{20b9}' | '\u{20bd}' | '\u{fdfc}')
-            {
+            let symbol = matches!(
+                ch,
+                '\u{20ac}'
+                    | '\u{a3}'
+                    | '\u{a5}'
+                    | '\u{20b9}'
+                    | '\u{20bd}'
+                    | '\u{fdfc}'
+                    | '\u{20a9}'
+                    | '\u{20aa}'
+                    | '\u{20ba}'
+                    | '\u{20b1}'
+                    | '\u{20a6}'
+                    | '\u{2265}'
+                    | '\u{2264}'
+            );
+            let minus = ch == '\u{2212}'
+                && text
+                    .get(pos.saturating_add(ch.len_utf8())..)
+                    .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+                && sign_left_ok(text, pos);
+            let vulgar = number::is_vulgar(ch) && digit_left_ok(text, pos);
+            if symbol || minus || vulgar {
                 return Some(pos);
             }
             pos = pos.saturating_add(ch.len_utf8());
@@ -240,15 +344,41 @@ fn next_anchor(text: &str, mut pos: usize) -> Option<usize> {
     None
 }
 
+/// "https://…", "www.…": the start of a URL.
+fn is_url_start(w: &str, after: &str) -> bool {
+    let lw = |x: &str| w.eq_ignore_ascii_case(x);
+    ((lw("http") || lw("https") || lw("ftp")) && after.starts_with("://"))
+        || (lw("www") && after.starts_with('.'))
+}
+
+/// A minus sign glued to digits is a sign only at the start of a word ("-5", "(-3"), not in
+/// "COVID-19", "3-5" or "+/-3".
+fn sign_left_ok(text: &str, pos: usize) -> bool {
+    match text.get(..pos).unwrap_or("").chars().next_back() {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '<' | '=' | '>'),
+    }
+}
+
+/// A decimal point before digits starts a number (".08") after a space or an opening bracket.
+fn point_left_ok(text: &str, pos: usize) -> bool {
+    match text.get(..pos).unwrap_or("").chars().next_back() {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}'),
+    }
+}
+
 /// A digit at `pos` may start a number only after a non-alphanumeric character that is not
-/// itself glued to an identifier ("COVID-19", "v1.2", "#5", "10/05").
+/// itself glued to an identifier ("COVID-19", "v1.2", "#5", "10/05", "%28").
 fn digit_left_ok(text: &str, pos: usize) -> bool {
     let mut back = text.get(..pos).unwrap_or("").chars().rev();
     match back.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || c == '_' => false,
-        Some('#' | '@' | '/' | '\\' | ':') => false,
-        Some('-' | '.' | ',' | '+' | '\u{2013}') => !back.next().is_some_and(char::is_alphanumeric),
+        Some('#' | '@' | '/' | '\\' | ':' | '%') => false,
+        Some('-' | '.' | ',' | '+' | '\u{2013}' | '\u{2212}') => {
+            !back.next().is_some_and(char::is_alphanumeric)
+        }
         Some(_) => true,
     }
 }
@@ -366,6 +496,9 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
         if let Ok((r, d)) = time::iso_date(i) {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
+        if let Ok((r, d)) = time::year_month(i) {
+            return Some(Found::Claim(date_claim(text, at, r, d)));
+        }
         if let Ok((r, d)) = time::day_first(i) {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
@@ -373,6 +506,12 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
     } else if first.is_ascii_alphabetic() {
+        // "plus or minus 3 points" is a margin, not a negative number.
+        let sign_word = i.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("minus"))
+            || i.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("negative"));
+        if sign_word && prev_is(&["or", "plus"]) {
+            return None;
+        }
         // "over the weekend": the word before "weekend" is "the", and before it a preposition.
         let weekend_ok = i.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("weekend"))
             && prev_is(&["the"])
@@ -707,6 +846,173 @@ struct Quantity {
     too_large: bool,
 }
 
+/// A value with no unit yet.
+fn mk(kind: RawKind, value: Option<Number>, unit: Option<&'static str>, digits: bool) -> Val {
+    Val {
+        kind,
+        value,
+        unit,
+        per: None,
+        scale: None,
+        bare: false,
+        digits,
+        year_like: false,
+        adjectival: false,
+    }
+}
+
+/// Words right before "a year", "an hour" that make them a duration ("for a year", "within a
+/// week", "lasted a day"); elsewhere "a day" is mostly a rate or a date ("a day later").
+fn duration_context(before: &str) -> bool {
+    let Some((_, w)) = token::prev_word(before, before.len()) else { return false };
+    if before.trim_end_matches(token::is_space).len() < before.len().saturating_sub(2) {
+        return false;
+    }
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "for"
+            | "within"
+            | "lasted"
+            | "lasting"
+            | "lasts"
+            | "took"
+            | "takes"
+            | "spent"
+            | "spend"
+            | "spends"
+            | "spending"
+            | "waited"
+            | "served"
+            | "serving"
+    )
+}
+
+/// `article joiner time_unit [ and_a_half ]`: "a year", "an hour and a half", "a fortnight".
+/// Without the half, only where `allowed` (after a qualifier or a duration word).
+fn article_duration(r: &str, allowed: bool) -> Option<(&str, Val)> {
+    let (r2, ()) = word_class(r, |w| matches!(w, "a" | "an").then_some(())).ok()?;
+    let (r3, ()) = joiner(r2).ok()?;
+    let (r4, (u, mult)) = word_class(r3, unit::time_unit).ok()?;
+    // "a second day", "a second term": an ordinal before its noun.
+    if u == "second" && !number::clause_end(r4) {
+        return None;
+    }
+    let one = Number::from_int(mult);
+    let (r5, value) = match and_a_half(r4) {
+        Some(r5) => (r5, one.checked_add(one.checked_div(Number::from_int(2))?)?),
+        None if allowed => (r4, one),
+        None => return None,
+    };
+    Some((r5, mk(RawKind::Duration, Some(value), Some(u), false)))
+}
+
+/// `and_a_half = ws "and" ws [ "a" ws ] "half" ;` ("two years and a half", "an hour and half").
+fn and_a_half(i: &str) -> Option<&str> {
+    let (r, _) = ws(i).ok()?;
+    let (r, _) = kw("and").parse(r).ok()?;
+    let (r, _) = ws(r).ok()?;
+    let r = word_class(r, |w| (w == "a").then_some(()))
+        .ok()
+        .and_then(|(r2, ())| ws(r2).ok().map(|(r3, _)| r3))
+        .unwrap_or(r);
+    let (r, _) = kw("half").parse(r).ok()?;
+    // "and a half million" belongs to the number, not to the unit.
+    let next_word = joiner(r).ok().and_then(|(r2, ())| word(r2).ok()).map(|(_, w)| w);
+    if next_word.is_some_and(|w| {
+        token::with_lower(w, |l| number::scale_value(l).is_some() || unit::time_unit(l).is_some())
+            .unwrap_or(true)
+    }) {
+        return None;
+    }
+    Some(r)
+}
+
+/// `half_duration = "half" [ ws article ] ws time_unit ;` ("half an hour", "half a day").
+fn half_duration(i: &str) -> Option<(&str, Val)> {
+    let (r, _) = kw("half").parse(i).ok()?;
+    let (r, _) = ws(r).ok()?;
+    let r = word_class(r, |w| matches!(w, "a" | "an").then_some(()))
+        .ok()
+        .and_then(|(r2, ())| ws(r2).ok().map(|(r3, _)| r3))
+        .unwrap_or(r);
+    let (r, (u, mult)) = word_class(r, |w| {
+        matches!(w, "hour" | "day" | "year" | "month" | "week" | "minute" | "century" | "decade")
+            .then(|| unit::time_unit(w))
+            .flatten()
+    })
+    .ok()?;
+    let value = Number::new(i128::from(mult), 2)?;
+    Some((r, mk(RawKind::Duration, Some(value), Some(u), false)))
+}
+
+/// How many of `to` make one `from`, within one family of time units (years and months;
+/// weeks down to seconds).
+fn unit_factor(from: &str, to: &str) -> Option<i64> {
+    const CHAIN: [(&str, &str, i64); 5] = [
+        ("year", "month", 12),
+        ("week", "day", 7),
+        ("day", "hour", 24),
+        ("hour", "minute", 60),
+        ("minute", "second", 60),
+    ];
+    let mut unit = from;
+    let mut factor: i64 = 1;
+    for _ in 0..CHAIN.len() {
+        let (_, next, f) = CHAIN.iter().find(|(a, _, _)| *a == unit)?;
+        factor = factor.checked_mul(*f)?;
+        if *next == to {
+            return Some(factor);
+        }
+        unit = next;
+    }
+    None
+}
+
+/// `duration_tail = and_a_half | { [ "," ] ws [ "and" ws ] amount joiner time_unit } ;`
+///
+/// "two years and a half" (2.5 years), "1 hour and 30 minutes" (1.5 hours), "two years, six
+/// months" (2.5 years): smaller units of the same family add up, in the first unit.
+fn duration_tail<'a>(
+    i: &'a str,
+    unit: &'static str,
+    value: Number,
+    one: i64,
+) -> (&'a str, &'static str, Number) {
+    if let Some(r) = and_a_half(i) {
+        let half = Number::new(i128::from(one), 2).and_then(|h| value.checked_add(h));
+        if let Some(v) = half {
+            return (r, unit, v);
+        }
+    }
+    let mut r = i;
+    let mut last = unit;
+    let mut value = value;
+    for _ in 0..4 {
+        let t = r.strip_prefix(',').unwrap_or(r);
+        let Ok((t, _)) = ws(t) else { break };
+        let t = kw("and").parse(t).ok().and_then(|(t2, _)| ws(t2).ok()).map_or(t, |(t3, _)| t3);
+        let Ok((t, a)) = number::amount(t) else { break };
+        let Ok((t, ())) = joiner(t) else { break };
+        let Ok((t, (u2, mult))) = word_class(t, unit::time_unit) else { break };
+        if mult != 1 || a.scaled {
+            break;
+        }
+        if unit_factor(last, u2).is_none() {
+            break;
+        }
+        let Some(f) = unit_factor(unit, u2) else { break };
+        let sum = a
+            .value
+            .and_then(|v2| v2.checked_div(Number::from_int(f)))
+            .and_then(|v2| value.checked_add(v2));
+        let Some(sum) = sum else { break };
+        value = sum;
+        last = u2;
+        r = t;
+    }
+    (r, unit, value)
+}
+
 /// `quantity` (see the module grammar).
 fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
     // Age and magnitude prefixes: "aged 81", "magnitude 6.8".
@@ -727,20 +1033,10 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
         }
         let kind = if w == "age" { RawKind::Age } else { RawKind::Measure };
         let unit = if w == "age" { "year" } else { "magnitude" };
-        let val = Val {
-            kind,
-            value: a.value,
-            unit: Some(unit),
-            per: None,
-            scale: None,
-            bare: false,
-            digits: a.digits,
-            year_like: false,
-            adjectival: false,
-        };
+        let val = mk(kind, a.value, Some(unit), a.digits);
         return finish(r, None, val, None, None);
     }
-    // Vague quantities: "dozens", "several", "a few weeks".
+    // Vague quantities: "dozens", "several", "a few weeks", "a couple of days".
     if let Ok((r, v)) = vague::vague(i) {
         let mut c = base_claim(0, 0, RawKind::Count);
         c.low = Some(v.low);
@@ -748,7 +1044,16 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
         c.qualifier = if v.approximate_only { Qualifier::Approximate } else { Qualifier::Vague };
         c.words = true;
         let mut r = r;
-        if let Ok((r2, ())) = joiner(r) {
+        let unit_at = joiner(r).ok().map(|(r2, ())| r2).and_then(|r2| {
+            if v.approximate_only {
+                // "a couple of days".
+                if let Ok((r3, _)) = kw("of").parse(r2) {
+                    return ws(r3).ok().map(|(r4, _)| r4);
+                }
+            }
+            Some(r2)
+        });
+        if let Some(r2) = unit_at {
             if let Ok((r3, (unit, mult))) = word_class(r2, unit::time_unit) {
                 c.kind = RawKind::Duration;
                 c.unit = Some(unit);
@@ -760,6 +1065,14 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
         c.bare = c.kind == RawKind::Count;
         return Ok((r, Quantity { claim: c, year_like: false, too_large: false }));
     }
+    // A percentage named before its number: "per cent of 210" (only at the end of a clause).
+    if let Ok((r, u)) = unit::percent_of(i) {
+        let (r2, a) = number::amount(r)?;
+        if !number::clause_end(r2) {
+            return Err(token::fail(i));
+        }
+        return finish(r2, None, mk(RawKind::Percent, a.value, Some(u), a.digits), None, None);
+    }
     let (r, qual) = match approx::qualifier(i) {
         Ok((r, q)) => (r, Some(q)),
         Err(_) => (i, None),
@@ -769,36 +1082,35 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
     }
     match qual {
         Some(Qual::Between) | Some(Qual::From) => {
-            let (r, a) = value(r)?;
+            let (r, a) = bound_value(r, false)?;
             let (r, _) = ws(r)?;
             let (r, _) = kw(if qual == Some(Qual::Between) { "and" } else { "to" }).parse(r)?;
             let (r, _) = ws(r)?;
-            let (r, b) = value(r)?;
+            let (r, b) = bound_value(r, true)?;
             finish(r, None, a, Some(b), None)
         }
         _ => {
-            // "more than a decade", "nearly a year".
-            if qual.is_some() {
-                if let Ok((r2, _)) = word_class(r, |w| matches!(w, "a" | "an").then_some(())) {
-                    if let Ok((r3, ())) = joiner(r2) {
-                        if let Ok((r4, (u, mult))) = word_class(r3, unit::time_unit) {
-                            let val = Val {
-                                kind: RawKind::Duration,
-                                value: Some(Number::from_int(mult)),
-                                unit: Some(u),
-                                per: None,
-                                scale: None,
-                                bare: false,
-                                digits: false,
-                                year_like: false,
-                                adjectival: false,
-                            };
-                            return finish(r4, qual, val, None, None);
-                        }
-                    }
-                }
+            // "more than a decade", "nearly a year", "for a week", "a year and a half".
+            let allowed = qual.is_some() || duration_context(text_before);
+            if let Some((r4, val)) = article_duration(r, allowed) {
+                return finish(r4, qual, val, None, None);
             }
-            let (r, a) = value(r)?;
+            // "higher than the tenth but lower than the fifteenth": "the" only in two bounds.
+            let the_ordinal = kw("the").parse(r).is_ok();
+            let (r, a) = match bound_value(r, true) {
+                Ok(x) => x,
+                // "more than half".
+                Err(e) => match (qual, kw("half").parse(r)) {
+                    (Some(_), Ok((r2, _))) if token::at_boundary(r2) => {
+                        (r2, mk(RawKind::Fraction, Number::new(1, 2), None, false))
+                    }
+                    _ => return Err(e),
+                },
+            };
+            // "one in five Americans", "3 out of 4 doctors".
+            let (r, a) = proportion(r, &a).unwrap_or((r, a));
+            // "fell 34 cents to $12.50": a change and the level it reached, not a range.
+            let changing = change_before(text_before, text_before.len()).is_some();
             // Ranges: "3-5", "3 to 5", "three or four", "$3bn-$5bn".
             if matches!(
                 a.kind,
@@ -811,12 +1123,7 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
             ) {
                 if let Ok((r2, j)) = number::range_joiner(r) {
                     if let Ok((r3, b)) = value(r2) {
-                        let compatible = (j != "or" || a.digits == b.digits)
-                            && (j != "-" || (a.digits && b.digits))
-                            && (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
-                            && a.kind != RawKind::Ordinal
-                            && b.kind != RawKind::Ordinal;
-                        if compatible {
+                        if range_pair(j, a, b) && !(changing && j == "to") {
                             let post = approx::post_qualifier(r3).ok();
                             let r4 = post.map_or(r3, |(r, _)| r);
                             return finish(r4, qual, a, Some(b), post.map(|(_, p)| p));
@@ -826,9 +1133,126 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
             }
             let post = approx::post_qualifier(r).ok();
             let r = post.map_or(r, |(r, _)| r);
+            // Two bounds: "above 1000 and below 1500", "at most 100 and at least 20".
+            if let (None, Some(q1)) = (post, qual) {
+                if let Some((r2, b)) = second_bound(r, q1, &a) {
+                    let a = Val { year_like: false, ..a };
+                    return finish(r2, None, a, Some(Val { year_like: false, ..b }), None);
+                }
+            }
+            if the_ordinal {
+                return Err(token::fail(i));
+            }
             finish(r, qual, a, None, post.map(|(_, p)| p))
         }
     }
+}
+
+/// `proportion = ws ( "in" [ ws "every" ] | "out" ws "of" | "over" ) ws value ;` after a bare
+/// whole number:
+/// "one in five Americans" (1/5), "3 out of 4 doctors", "one over three" (only at the end of a
+/// clause). The second number must be larger and not a year ("5 in 2019").
+fn proportion<'a>(r: &'a str, a: &Val) -> Option<(&'a str, Val)> {
+    if a.kind != RawKind::Count || !a.bare {
+        return None;
+    }
+    let n = a.value.filter(|v| v.is_integer() && *v != Number::ZERO)?;
+    let (t, _) = ws(r).ok()?;
+    let (t, form) = word_class(t, |w| match w {
+        "in" => Some(1u8),
+        "out" => Some(2),
+        "over" => Some(3),
+        _ => None,
+    })
+    .ok()?;
+    let t = if form == 2 { ws(t).ok().and_then(|(t2, _)| kw("of").parse(t2).ok())?.0 } else { t };
+    let (t, _) = ws(t).ok()?;
+    // "1 in every 20 workers".
+    let t = match (form, kw("every").parse(t)) {
+        (1, Ok((t2, _))) => ws(t2).ok()?.0,
+        _ => t,
+    };
+    let (t, b) = value(t).ok()?;
+    if b.kind != RawKind::Count || !b.bare || b.year_like {
+        return None;
+    }
+    if form == 3 && !number::clause_end(t) {
+        return None;
+    }
+    let larger = |m: &Number| Number::ZERO.checked_sub(n).is_some_and(|neg| *m > n.max(neg));
+    let m = b.value.filter(|v| v.is_integer() && larger(v))?;
+    let f = n.checked_div(m)?;
+    Some((t, Val { digits: a.digits, ..mk(RawKind::Fraction, Some(f), None, a.digits) }))
+}
+
+/// Whether `a` and `b` joined by `j` make a range. "either 10 bln or 10 tln" (two amounts with
+/// their own, different scales) and a second end below the first ("won 5-3") do not.
+fn range_pair(j: &str, a: Val, b: Val) -> bool {
+    let compatible = (j != "or" || a.digits == b.digits)
+        && (j != "-" || (a.digits && b.digits))
+        && (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
+        && a.kind != RawKind::Ordinal
+        && b.kind != RawKind::Ordinal;
+    if !compatible {
+        return false;
+    }
+    if j == "or" && a.scale.is_some() && b.scale.is_some() && a.scale != b.scale {
+        return false;
+    }
+    let a2 = share_scale(a, b);
+    !matches!((a2.value, b.value), (Some(x), Some(y)) if y < x)
+}
+
+/// The bound a qualifier sets: `Some(true)` from below, `Some(false)` from above.
+fn bound_side(q: Qual) -> Option<bool> {
+    match q {
+        Qual::AtLeast | Qual::MoreThan => Some(true),
+        Qual::AtMost | Qual::FewerThan => Some(false),
+        _ => None,
+    }
+}
+
+/// `second_bound = [ "," ] ws ( "and" | "but" ) ws qualifier value ;` the opposite bound right
+/// after a first one, of the same kind and unit, making a two-sided range.
+fn second_bound<'a>(r: &'a str, q1: Qual, a: &Val) -> Option<(&'a str, Val)> {
+    let lower_first = bound_side(q1)?;
+    let t = r.strip_prefix(',').unwrap_or(r);
+    let comma = t.len() < r.len();
+    let (t, _) = ws(t).ok()?;
+    let t = match word_class(t, |w| matches!(w, "and" | "but").then_some(())) {
+        Ok((t2, ())) => ws(t2).ok()?.0,
+        Err(_) if comma => t,
+        Err(_) => return None,
+    };
+    let (t, q2) = approx::qualifier(t).ok()?;
+    if bound_side(q2)? == lower_first {
+        return None;
+    }
+    let (t, b) = bound_value(t, true).ok()?;
+    if b.kind != a.kind || b.unit != a.unit {
+        return None;
+    }
+    let (lo, hi) = if lower_first { (a.value?, b.value?) } else { (b.value?, a.value?) };
+    (lo < hi).then_some((t, b))
+}
+
+/// Shares unit and scale from the second end of a range to the first ("3 to 5 billion").
+fn share_scale(a: Val, b: Val) -> Val {
+    let mut a2 = a;
+    if a2.unit.is_none() {
+        a2.unit = b.unit;
+        a2.kind = b.kind;
+        a2.per = b.per;
+    }
+    if a2.scale.is_none() {
+        if let (Some(s), Some(av), Some(bv)) = (b.scale, a2.value, b.value) {
+            let unscaled_b = bv.checked_div(Number::from_int(s));
+            if unscaled_b.is_some_and(|u| av <= u) {
+                a2.value = av.checked_mul(Number::from_int(s));
+            }
+        }
+    }
+    a2
 }
 
 /// Builds the claim from the parsed parts, applying the qualifier to the bounds.
@@ -839,26 +1263,9 @@ fn finish(
     b: Option<Val>,
     post: Option<PostQual>,
 ) -> IResult<&str, Quantity> {
-    let (a, b) = match b {
-        Some(b) => {
-            // Share unit and scale from the second end to the first.
-            let mut a2 = a;
-            if a2.unit.is_none() {
-                a2.unit = b.unit;
-                a2.kind = b.kind;
-                a2.per = b.per;
-            }
-            if a2.scale.is_none() {
-                if let (Some(s), Some(av), Some(bv)) = (b.scale, a2.value, b.value) {
-                    let unscaled_b = bv.checked_div(Number::from_int(s));
-                    if unscaled_b.is_some_and(|u| av <= u) {
-                        a2.value = av.checked_mul(Number::from_int(s));
-                    }
-                }
-            }
-            (a2, Some(b))
-        }
-        None => (a, None),
+    let a = match b {
+        Some(b) => share_scale(a, b),
+        None => a,
     };
     let too_large = a.value.is_none() || b.is_some_and(|b| b.value.is_none());
     let mut c = base_claim(0, 0, a.kind);
@@ -911,6 +1318,19 @@ fn finish(
                 Some(Qual::JustOver) => (Qualifier::Approximate, Lean::Above),
                 Some(Qual::Between) | Some(Qual::From) => (Qualifier::Range, Lean::Either),
             };
+            // "200 or more", "about 500 or more", "5000 or less", "more than 5000 or equal".
+            let (q, lean) = match (post, q) {
+                (Some(PostQual::More), Qualifier::Exact | Qualifier::Approximate)
+                | (Some(PostQual::Equal), Qualifier::MoreThan) => {
+                    (Qualifier::AtLeast, Lean::Either)
+                }
+                (Some(PostQual::Less), Qualifier::Exact | Qualifier::Approximate)
+                | (Some(PostQual::Equal), Qualifier::FewerThan) => {
+                    (Qualifier::AtMost, Lean::Either)
+                }
+                (Some(PostQual::So), Qualifier::Exact) => (Qualifier::Approximate, Lean::Either),
+                (_, q) => (q, lean),
+            };
             c.qualifier = q;
             c.lean = lean;
             match q {
@@ -918,21 +1338,12 @@ fn finish(
                 Qualifier::AtMost | Qualifier::FewerThan => c.low = None,
                 _ => {}
             }
-            match post {
-                Some(PostQual::OrMore) if matches!(q, Qualifier::Exact) => {
-                    c.qualifier = Qualifier::AtLeast;
-                    c.high = None;
-                }
-                Some(PostQual::OrSo) if matches!(q, Qualifier::Exact) => {
-                    c.qualifier = Qualifier::Approximate
-                }
-                _ => {}
-            }
         }
     }
-    // Ordinals and fractions ignore qualifiers other than exact.
-    if matches!(c.kind, RawKind::Ordinal | RawKind::Fraction) && qual.is_some() && b.is_none() {
+    // Ordinals ignore qualifiers other than exact.
+    if c.kind == RawKind::Ordinal && qual.is_some() && b.is_none() {
         c.qualifier = Qualifier::Exact;
+        c.lean = Lean::Either;
         c.low = v;
         c.high = v;
     }
@@ -941,56 +1352,177 @@ fn finish(
     Ok((r, Quantity { claim: c, year_like, too_large }))
 }
 
-/// `value` (see the module grammar).
+/// `bound_value = "the" ws ordinal | value ;` ("between the tenth and the fifteenth").
+fn bound_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
+    if let Ok((r, _)) = kw("the").parse(i) {
+        if let Ok((r2, _)) = ws(r) {
+            if let Ok((r3, v)) = value(r2) {
+                if v.kind == RawKind::Ordinal {
+                    return Ok((r3, v));
+                }
+            }
+        }
+    }
+    value_with(i, and_cents)
+}
+
+/// `sign = ( "-" | "−" ) | ( "minus" | "negative" ) ws ;` before an amount.
+fn sign(i: &str) -> (&str, bool) {
+    if let Some(r) = i.strip_prefix('-').or_else(|| i.strip_prefix('\u{2212}')) {
+        if r.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            return (r, true);
+        }
+    }
+    if let Ok((r, ())) = word_class(i, |w| matches!(w, "minus" | "negative").then_some(())) {
+        if let Ok((r2, _)) = ws(r) {
+            return (r2, true);
+        }
+    }
+    (i, false)
+}
+
+/// `value = [ sign ] unsigned_value ;` Only counts, money, percentages, measures and fractions
+/// can be negative.
 fn value(i: &str) -> IResult<&str, Val> {
-    let mk = |kind, value, unit, digits| Val {
-        kind,
-        value,
-        unit,
-        per: None,
-        scale: None,
-        bare: false,
-        digits,
-        year_like: false,
-        adjectival: false,
-    };
-    // Money with a prefix: "$7bn", "US$7 billion", "€3m".
-    if let Ok((r, code)) = unit::currency_prefix(i) {
+    value_with(i, true)
+}
+
+/// [`value`]; `and_cents` allows "15 dollars and 50" (not inside "between … and …").
+fn value_with(i: &str, and_cents: bool) -> IResult<&str, Val> {
+    let (u, negative) = sign(i);
+    let (r, v) = unsigned_value(u, and_cents)?;
+    if !negative {
+        return Ok((r, v));
+    }
+    if !matches!(
+        v.kind,
+        RawKind::Count | RawKind::Money | RawKind::Percent | RawKind::Measure | RawKind::Fraction
+    ) {
+        return Err(token::fail(i));
+    }
+    let value = v.value.and_then(|x| Number::ZERO.checked_sub(x));
+    Ok((r, Val { value, year_like: false, ..v }))
+}
+
+/// `unsigned_value` (the module grammar's `value` without its sign).
+fn unsigned_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
+    // Money with a prefix: "$7bn", "US$7 billion", "€3m", "c $ 300 million", "MAUD 60".
+    if let Ok((r, cur)) = unit::currency_prefix(i) {
         let (r, a) = number::amount(r)?;
         if !token::at_boundary(r) {
             return Err(token::fail(i));
         }
-        let consumed = i.len().saturating_sub(r.len());
-        let scale = i.get(..consumed).and_then(number::trailing_scale);
+        let value = a.value.and_then(|v| v.checked_mul(cur.factor));
         let (r, per) = match unit::per(r) {
             Ok((r2, p)) => (r2, Some(p)),
             Err(_) => (r, None),
         };
-        return Ok((r, Val { per, scale, ..mk(RawKind::Money, a.value, Some(code), a.digits) }));
+        let scale = a.scale.filter(|_| a.scaled);
+        return Ok((r, Val { per, scale, ..mk(RawKind::Money, value, Some(cur.code), a.digits) }));
     }
-    if let Ok((r, f)) = ordinal::fraction(i).or_else(|_| ordinal::bare_half(i)) {
-        return Ok((r, mk(RawKind::Fraction, Some(f), None, false)));
+    // "half an hour", "half a day".
+    if let Some(found) = half_duration(i) {
+        return Ok(found);
     }
-    // Ordinals, with an optional article: "the seventh", "a fifth American".
-    let after_article = word_class(i, |w| matches!(w, "a" | "an").then_some(()))
+    // "a quarter million", "three quarters of a billion" are amounts, not fractions.
+    let (r, a) = match number::fraction_scale(i) {
+        Ok(x) => x,
+        Err(_) => {
+            if let Ok((r, f)) = ordinal::fraction(i).or_else(|_| ordinal::bare_half(i)) {
+                return Ok((r, mk(RawKind::Fraction, Some(f), None, false)));
+            }
+            // Ordinals, with an optional article: "the seventh", "a fifth American".
+            let after_article = word_class(i, |w| matches!(w, "a" | "an").then_some(()))
+                .ok()
+                .and_then(|(r, _)| ws(r).ok().map(|(r, _)| r));
+            let ord =
+                ordinal::ordinal(i).or_else(|e| after_article.map_or(Err(e), ordinal::ordinal));
+            if let Ok((r, n)) = ord {
+                let digits = i.starts_with(|c: char| c.is_ascii_digit());
+                return Ok((r, mk(RawKind::Ordinal, Some(Number::from_int(n)), None, digits)));
+            }
+            number::amount(i)?
+        }
+    };
+    amount_value(r, a, and_cents)
+}
+
+/// Codes whose minor unit is a hundredth written as cents or pence.
+fn has_cents(code: &str) -> bool {
+    matches!(code, "USD" | "CAD" | "AUD" | "NZD" | "HKD" | "SGD" | "EUR" | "GBP")
+}
+
+/// `cents_tail = ws [ "and" ws ] amount [ joiner ( "cent" | "cents" ) ] ;` after a whole
+/// amount of money: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars
+/// 50." (without "cents" only at the end of a clause). Returns the cents.
+fn cents_tail(i: &str, and_cents: bool) -> Option<(&str, Number)> {
+    let (t, _) = ws(i).ok()?;
+    let after_and = kw("and").parse(t).ok().and_then(|(t2, _)| ws(t2).ok()).map(|(t3, _)| t3);
+    let t = after_and.unwrap_or(t);
+    let (t, a) = number::amount(t).ok()?;
+    let v = a.value?;
+    if a.scaled || a.fraction || !v.is_integer() || v.is_negative() || v >= Number::from_int(100) {
+        return None;
+    }
+    let cents = joiner(t)
         .ok()
-        .and_then(|(r, _)| ws(r).ok().map(|(r, _)| r));
-    if let Ok((r, n)) = ordinal::ordinal(after_article.unwrap_or(i)) {
-        // "a second" alone is a unit of time, not a rank.
-        return Ok((
-            r,
-            mk(
-                RawKind::Ordinal,
-                Some(Number::from_int(n)),
-                None,
-                i.starts_with(|c: char| c.is_ascii_digit()),
-            ),
-        ));
+        .and_then(|(t2, ())| word_class(t2, |w| matches!(w, "cent" | "cents").then_some(())).ok());
+    // "15 dollars 50." or "15 USD 50 more": the cents end the phrase.
+    let ends = number::clause_end(t)
+        || ws(t).ok().is_some_and(|(t2, _)| {
+            word_class(t2, |w| matches!(w, "more" | "less").then_some(())).is_ok()
+        });
+    match cents {
+        Some((t3, ())) => Some((t3, v)),
+        None if ends && (and_cents || after_and.is_none()) => Some((t, v)),
+        None => None,
     }
-    let (r, a) = number::amount(i)?;
-    let consumed = i.len().saturating_sub(r.len());
-    let scale = if a.scaled { i.get(..consumed).and_then(number::trailing_scale) } else { None };
-    let base = Val { scale, year_like: a.year_like, ..mk(RawKind::Count, a.value, None, a.digits) };
+}
+
+/// After a bare ambiguous currency word ("won", "real"): what must follow it.
+fn weak_currency_ok(r: &str) -> bool {
+    number::clause_end(r)
+        || ws(r).ok().is_some_and(|(r2, _)| {
+            word_class(r2, |w| {
+                matches!(
+                    w,
+                    "in" | "for" | "to" | "per" | "each" | "from" | "worth" | "of" | "and" | "or"
+                )
+                .then_some(())
+            })
+            .is_ok()
+        })
+}
+
+/// Adds a whole amount of money's cents and rate: "3 dollars 50 cents", "$5 a day".
+fn money<'a>(
+    r: &'a str,
+    a: &Amount,
+    base: Val,
+    code: &'static str,
+    value: Option<Number>,
+    and_cents: bool,
+) -> (&'a str, Val) {
+    let (r, value) = match (has_cents(code), value, cents_tail(r, and_cents)) {
+        (true, Some(v), Some((r2, c))) if !a.scaled && a.value.is_some_and(|x| x.is_integer()) => {
+            (r2, c.checked_div(Number::from_int(100)).and_then(|c| v.checked_add(c)))
+        }
+        _ => (r, value),
+    };
+    let (r, per) = match unit::per(r) {
+        Ok((r2, p)) => (r2, Some(p)),
+        Err(_) => (r, None),
+    };
+    (r, Val { kind: RawKind::Money, unit: Some(code), value, per, year_like: false, ..base })
+}
+
+/// The units after an amount: percent, age, currency, duration, measure (see `value`).
+fn amount_value(r: &str, a: Amount, and_cents: bool) -> IResult<&str, Val> {
+    let base = Val {
+        scale: a.scale.filter(|_| a.scaled),
+        year_like: a.year_like,
+        ..mk(RawKind::Count, a.value, None, a.digits)
+    };
     if let Ok((r2, u)) = unit::percent(r) {
         return Ok((r2, Val { kind: RawKind::Percent, unit: Some(u), year_like: false, ..base }));
     }
@@ -1001,13 +1533,24 @@ fn value(i: &str) -> IResult<&str, Val> {
             Val { kind: RawKind::Age, unit: Some(u), adjectival, year_like: false, ..base },
         ));
     }
+    // Symbols and codes after the amount: "10 $", "100元", "115USD".
+    if let Ok((r2, cur)) = unit::currency_suffix(r).or_else(|_| unit::glued_iso(r)) {
+        return Ok(money(r2, &a, base, cur.code, a.value, and_cents));
+    }
     if let Ok((r2, ())) = joiner(r) {
         if let Ok((r3, (u, mult))) = word_class(r2, unit::time_unit) {
             if !a.scaled {
                 let value = a.value.and_then(|v| v.checked_mul(Number::from_int(mult)));
                 let adjectival = r.starts_with('-');
+                let (r4, u, value) = match value {
+                    Some(v) if !adjectival => {
+                        let (r4, u2, v2) = duration_tail(r3, u, v, mult);
+                        (r4, u2, Some(v2))
+                    }
+                    _ => (r3, u, value),
+                };
                 return Ok((
-                    r3,
+                    r4,
                     Val {
                         kind: RawKind::Duration,
                         unit: Some(u),
@@ -1031,32 +1574,67 @@ fn value(i: &str) -> IResult<&str, Val> {
             Val { kind: RawKind::Measure, unit: Some(u), per, year_like: false, ..base },
         ));
     }
-    if let Ok((r2, _)) = ws(r) {
-        if let Ok((r3, code)) = unit::currency_word(r2) {
+    // "7 billion dollars", "34 cents", "12-cent", "one-yen".
+    let hyphen = r.strip_prefix('-');
+    if let Some(r2) = ws(r).ok().map(|(r2, _)| r2).or(hyphen) {
+        if let Ok((r3, cur)) = unit::currency_word(r2) {
             let is_pounds_of =
-                code == "GBP" && ws(r3).ok().is_some_and(|(r4, _)| kw("of").parse(r4).is_ok());
-            let is_pound_weight = code == "GBP"
-                && r2.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("pound"))
-                && is_pounds_of;
-            if is_pound_weight {
+                cur.code == "GBP" && ws(r3).ok().is_some_and(|(r4, _)| kw("of").parse(r4).is_ok());
+            let is_pound_word = r2.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("pound"));
+            if is_pound_word && is_pounds_of {
                 return Ok((
                     r3,
                     Val { kind: RawKind::Measure, unit: Some("pound"), year_like: false, ..base },
                 ));
             }
-            let (r4, per) = match unit::per(r3) {
-                Ok((r4, p)) => (r4, Some(p)),
-                Err(_) => (r3, None),
-            };
-            return Ok((
-                r4,
-                Val { kind: RawKind::Money, unit: Some(code), per, year_like: false, ..base },
-            ));
+            let weak_ok = !cur.weak
+                || a.scaled
+                || (a.value.is_some_and(|v| v >= Number::from_int(1000)) && weak_currency_ok(r3));
+            // "a 5-pound bag" is a weight.
+            let hyphen_ok = hyphen.is_none() || !(is_pound_word || cur.weak);
+            if weak_ok && hyphen_ok {
+                let mut value = a.value.and_then(|v| v.checked_mul(cur.factor));
+                let mut r3 = r3;
+                // "75 USD million".
+                if cur.factor == Number::ONE && !a.scaled {
+                    if let Ok((r4, ())) = joiner(r3) {
+                        if let Ok((r5, s)) =
+                            word_class(r4, |w| number::scale_value(w).filter(|_| !w.ends_with('s')))
+                        {
+                            value = value.and_then(|v| v.checked_mul(Number::from_int(s)));
+                            r3 = r5;
+                        }
+                    }
+                }
+                let code = cur.code;
+                if cur.factor == Number::ONE {
+                    return Ok(money(r3, &a, base, code, value, and_cents));
+                }
+                let (r4, per) = match unit::per(r3) {
+                    Ok((r4, p)) => (r4, Some(p)),
+                    Err(_) => (r3, None),
+                };
+                return Ok((
+                    r4,
+                    Val {
+                        kind: RawKind::Money,
+                        unit: Some(code),
+                        value,
+                        per,
+                        year_like: false,
+                        ..base
+                    },
+                ));
+            }
         }
+    }
+    // "3/4 of", "½": a fraction with no unit.
+    if a.fraction {
+        return Ok((r, Val { kind: RawKind::Fraction, ..base }));
     }
     // Digits glued to other letters are identifiers ("4G", "3D").
     if a.digits && !token::at_boundary(r) {
-        return Err(token::fail(i));
+        return Err(token::fail(r));
     }
     Ok((r, Val { bare: true, ..base }))
 }

@@ -1,18 +1,24 @@
-//! Ordinals ("the seventh round", "7th", "a fifth American") and fractions ("two-thirds",
-//! "a quarter", "half of").
+//! Ordinals ("the seventh round", "7th", "a fifth American", "one hundred twenty-fifth") and
+//! fractions ("two-thirds", "a quarter", "half of", "twenty-three fifths", "a hundredth").
 //!
 //! ```text
-//! ordinal  = digit { digit } ( "st" | "nd" | "rd" | "th" ) | [ tens_word joiner ] ordinal_word ;
-//! fraction = ( cardinal_word | "a" | "an" ) joiner fraction_word | "half" ;
-//! ordinal_word  = "second" | "third" | … | "tenth" | "eleventh" | … | "twentieth" | … | "hundredth" ;
-//! fraction_word = "half" | "halves" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | … ;
+//! ordinal  = digit { digit } ( "st" | "nd" | "rd" | "th" ) | cardinal_words joiner ordinal_word_or_first
+//!          | ordinal_word ;
+//! fraction = ( cardinal_words | "a" | "an" ) joiner fraction_word ;
+//! fraction_head = "half" | "quarter" | ( "a" | "an" | "one" ) ws fraction_word | unit_word ws fraction_words ;
+//! fraction_part = fraction_head - "quarter" ;                  (* after "and" in mixed numbers *)
+//! ordinal_word  = "second" | "third" | … | "tenth" | "eleventh" | … | "twentieth" | … | "hundredth"
+//!               | "thousandth" | "millionth" | "billionth" | "trillionth" ;
+//! fraction_word = "half" | "halves" | "quarter" | "quarters" | ordinal_word [ "s" ] ;  (* not "second" *)
 //! ```
 //!
-//! "first" is deliberately not an ordinal in words: in news text it is almost always an
-//! adverb or adjective ("first reported", "the first time"), never a count. "1st" is.
+//! "first" is deliberately not an ordinal on its own: in news text it is almost always an
+//! adverb or adjective ("first reported", "the first time"), never a count. "1st" is, and so is
+//! "twenty-first". "a fifth" is a fraction before "of" or at the end of a clause ("a fifth of
+//! the vote", "rose by a fifth."), an ordinal before a noun ("a fifth American").
 
-use super::number::small_number_word;
-use super::token::{joiner, kw, word, word_class};
+use super::number::{self, small_number_word};
+use super::token::{joiner, kw, word, word_class, ws};
 use crate::number::Number;
 use nom::{IResult, Parser};
 
@@ -26,7 +32,7 @@ pub(crate) fn ordinal_word(w: &str) -> Option<i64> {
         "sixth" => 6,
         "seventh" => 7,
         "eighth" => 8,
-        "ninth" => 9,
+        "ninth" | "nineth" => 9,
         "tenth" => 10,
         "eleventh" => 11,
         "twelfth" => 12,
@@ -48,6 +54,8 @@ pub(crate) fn ordinal_word(w: &str) -> Option<i64> {
         "hundredth" => 100,
         "thousandth" => 1000,
         "millionth" => 1_000_000,
+        "billionth" => 1_000_000_000,
+        "trillionth" => 1_000_000_000_000,
         _ => return None,
     })
 }
@@ -72,81 +80,136 @@ pub(crate) fn ordinal(i: &str) -> IResult<&str, i64> {
         }
         return Err(super::token::fail(i));
     }
-    // "twenty-first", "thirty-second".
-    if let Ok((r, (tens, super::number::Tok::Tens))) = word_class(i, small_number_word) {
-        if let Ok((r, ())) = joiner(r) {
-            let unit = word_class(r, |w| {
-                if w == "first" {
-                    Some(1)
-                } else {
-                    ordinal_word(w).filter(|v| *v < 10)
-                }
-            });
-            if let Ok((r, u)) = unit {
-                return Ok((r, tens.saturating_add(u)));
-            }
+    // "twenty-first", "one hundred twenty-fifth", "two hundredth".
+    if let Ok((r, v)) = number::ordinal_words(i) {
+        if let Some(v) = v.to_i64() {
+            return Ok((r, v));
         }
     }
     word_class(i, ordinal_word)
 }
 
 /// The denominator named by a fraction word, and whether the word is plural.
-fn fraction_word(w: &str) -> Option<(i64, bool)> {
+pub(crate) fn fraction_word(w: &str) -> Option<(i64, bool)> {
     Some(match w {
         "half" => (2, false),
         "halves" => (2, true),
-        "third" => (3, false),
-        "thirds" => (3, true),
         "quarter" => (4, false),
         "quarters" => (4, true),
-        "fourth" => (4, false),
-        "fourths" => (4, true),
-        "fifth" => (5, false),
-        "fifths" => (5, true),
-        "sixth" => (6, false),
-        "sixths" => (6, true),
-        "seventh" => (7, false),
-        "sevenths" => (7, true),
-        "eighth" => (8, false),
-        "eighths" => (8, true),
-        "ninth" => (9, false),
-        "ninths" => (9, true),
-        "tenth" => (10, false),
-        "tenths" => (10, true),
-        _ => return None,
+        "second" | "seconds" => return None,
+        _ => match ordinal_word(w) {
+            Some(d) => (d, false),
+            None => (ordinal_word(w.strip_suffix('s')?)?, true),
+        },
     })
 }
 
-/// `fraction` (see the module grammar). "a fifth" is a fraction only when "of" follows (else it
-/// is an ordinal: "a fifth American"); "a quarter" and "a half" always are.
-pub(crate) fn fraction(i: &str) -> IResult<&str, Number> {
-    let (r, numer) = word_class(i, |w| match w {
-        "a" | "an" | "one" => Some(1),
-        _ => small_number_word(w).map(|(v, _)| v).filter(|v| (2..=9).contains(v)),
-    })?;
-    let (r, ()) = joiner(r)?;
-    let (r2, (den, plural)) = word_class(r, fraction_word)?;
-    if plural != (numer > 1) && den != 4 {
+/// `compound_fraction_word = tens_word joiner ( "first" | ordinal_word ) [ "s" ] ;`
+/// ("twenty-fifth", "twenty firsts"): the denominator and whether it is plural.
+fn compound_fraction_word(i: &str) -> IResult<&str, (i64, bool)> {
+    let (r, (tens, tok)) = word_class(i, small_number_word)?;
+    if tok != number::Tok::Tens {
         return Err(super::token::fail(i));
     }
-    let is_article = i.get(..1).is_some_and(|a| a.eq_ignore_ascii_case("a"));
-    let of_follows = super::token::ws(r2).ok().is_some_and(|(r3, _)| {
-        word_class(r3, |w| {
+    let (r, ()) = joiner(r)?;
+    let unit = |w: &str| match w {
+        "first" => Some((1, false)),
+        "firsts" => Some((1, true)),
+        _ => fraction_word(w).filter(|(d, _)| (3..10).contains(d) && !w.starts_with("quarter")),
+    };
+    let (r, (u, plural)) = word_class(r, unit)?;
+    Ok((r, (tens.saturating_add(u), plural)))
+}
+
+/// True when "of" (or a comparative) follows: "a fifth of", "a third more".
+fn of_follows(i: &str) -> bool {
+    ws(i).ok().is_some_and(|(r, _)| {
+        word_class(r, |w| {
             matches!(w, "of" | "more" | "less" | "fewer" | "higher" | "lower").then_some(())
         })
         .is_ok()
-    });
-    let quarter_or_half = r
-        .get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case("half") || w.eq_ignore_ascii_case("quar"));
-    if is_article && !(quarter_or_half || of_follows) {
+    })
+}
+
+/// `fraction` (see the module grammar). "a fifth" is a fraction only when "of" follows or the
+/// clause ends (else it is an ordinal: "a fifth American"); "a quarter" and "a half" always
+/// are. "one hundredth" and smaller units follow the same rule ("the one hundredth
+/// anniversary" is a rank).
+pub(crate) fn fraction(i: &str) -> IResult<&str, Number> {
+    let article = word_class(i, |w| matches!(w, "a" | "an").then_some(())).is_ok();
+    let (r, numer, is_article) = match number::cardinal_words(i) {
+        Ok((r, a)) => {
+            let n = a.value.and_then(|v| v.to_i64()).ok_or_else(|| super::token::fail(i))?;
+            (r, n, false)
+        }
+        Err(_) if article => {
+            let (r, _) = word(i)?;
+            (r, 1, true)
+        }
+        Err(e) => return Err(e),
+    };
+    if numer < 1 {
+        return Err(super::token::fail(i));
+    }
+    let (r, ()) = joiner(r)?;
+    let (r2, (den, plural)) =
+        compound_fraction_word(r).or_else(|_| word_class(r, fraction_word))?;
+    if plural != (numer > 1) && den != 4 {
+        return Err(super::token::fail(i));
+    }
+    // "four quarters" are periods of a year more often than a whole.
+    if den == 4 && numer >= 4 {
+        return Err(super::token::fail(i));
+    }
+    let ends = number::clause_end(r2) || of_follows(r2);
+    let quarter_or_half =
+        den == 2 || (den == 4 && !r.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("fourth")));
+    if is_article && !(quarter_or_half || ends) {
+        return Err(super::token::fail(i));
+    }
+    if numer == 1 && den >= 100 && !ends {
         return Err(super::token::fail(i));
     }
     let v = Number::new(i128::from(numer), i128::from(den)).ok_or_else(|| super::token::fail(i))?;
     Ok((r2, v))
 }
 
-/// Bare "half" followed by "of" or "the" ("half of the prisoners").
+/// `fraction_head = "half" | "quarter" | ( "a" | "an" | "one" ) ws fraction_word
+///                | unit_word ws fraction_words ;` (before a scale word: "half a million",
+/// "three quarters of a billion").
+pub(crate) fn fraction_head(i: &str) -> IResult<&str, Number> {
+    if let Ok((r, d)) = word_class(i, |w| match w {
+        "half" => Some(2),
+        "quarter" => Some(4),
+        _ => None,
+    }) {
+        return Ok((r, Number::new(1, d).ok_or_else(|| super::token::fail(i))?));
+    }
+    let (r, v, _) = fraction_part(i).ok_or_else(|| super::token::fail(i))?;
+    Ok((r, v))
+}
+
+/// `fraction_part = "half" | ( "a" | "an" | "one" ) ws fraction_word | unit_word ws fraction_words ;`
+///
+/// The fraction of a mixed number after "and"; returns the rest, the value and the denominator.
+pub(crate) fn fraction_part(i: &str) -> Option<(&str, Number, i64)> {
+    if let Ok((r, _)) = kw("half").parse(i) {
+        return Some((r, Number::new(1, 2)?, 2));
+    }
+    let (r, numer) = word_class(i, |w| match w {
+        "a" | "an" | "one" => Some(1),
+        _ => small_number_word(w).map(|(v, _)| v).filter(|v| (2..=99).contains(v)),
+    })
+    .ok()?;
+    let (r, ()) = joiner(r).ok()?;
+    let (r, (den, plural)) = word_class(r, fraction_word).ok()?;
+    if plural != (numer > 1) && den != 4 {
+        return None;
+    }
+    Some((r, Number::new(i128::from(numer), i128::from(den))?, den))
+}
+
+/// Bare "half" followed by "of" or the ("half of the prisoners").
 pub(crate) fn bare_half(i: &str) -> IResult<&str, Number> {
     let (r, _) = kw("half").parse(i)?;
     let (r2, _) = super::token::ws(r)?;
@@ -170,6 +233,10 @@ mod tests {
             ("2nd", 2, ""),
             ("Twenty-first", 21, ""),
             ("fifth American", 5, " American"),
+            ("one hundred twenty fifth", 125, ""),
+            ("two hundredth", 200, ""),
+            ("trillionth", 1_000_000_000_000, ""),
+            ("Nineth Meeting", 9, " Meeting"),
         ] {
             assert_eq!(ordinal(input), Ok((rest, want)), "input: {input:?}");
         }
@@ -187,11 +254,27 @@ mod tests {
             ("three quarters", "0.75", ""),
             ("a fifth of the", "0.2", " of the"),
             ("a third more", "1/3", " more"),
+            ("a fifth", "0.2", ""),
+            ("a hundredth", "0.01", ""),
+            ("twenty-three fifths", "4.6", ""),
+            ("a hundred trillionths", "0.0000000001", ""),
+            ("one twenty-fifth", "0.04", ""),
+            ("three twenty-firsts", "1/7", ""),
+            ("twenty twenty fifths", "0.8", ""),
         ] {
             let (r, v) = fraction(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
             assert_eq!((v.to_string().as_str(), r), (want, rest), "input: {input:?}");
         }
-        for bad in ["a fifth American", "a fourth American", "two-third", "one thirds"] {
+        for bad in [
+            "a fifth American",
+            "a fourth American",
+            "two-third",
+            "one thirds",
+            "four quarters",
+            "one hundredth anniversary",
+            "twenty fifth anniversary",
+            "a twenty-first century",
+        ] {
             assert!(fraction(bad).is_err(), "input: {bad:?}");
         }
     }

@@ -70,6 +70,114 @@ fn scan_rows() {
         ("call 555-123-4567", vec![]),
         ("the A380 and COVID-19", vec![]),
         ("one of the greatest", vec![]),
+        // Bounds.
+        ("greater than 4,565", vec!["greater than 4,565 => Count 4565.._ MoreThan -"]),
+        ("200 or greater", vec!["200 or greater => Count 200.._ AtLeast -"]),
+        ("less than or equal to 30", vec!["less than or equal to 30 => Count _..30 AtMost -"]),
+        (">= 5", vec![">= 5 => Count 5.._ AtLeast -"]),
+        ("no less than 20", vec!["no less than 20 => Count 20.._ AtLeast -"]),
+        (
+            "above 1000 and below 1500",
+            vec!["above 1000 and below 1500 => Count 1000..1500 Range -"],
+        ),
+        (
+            "at most 100 and at least 20",
+            vec!["at most 100 and at least 20 => Count 20..100 Range -"],
+        ),
+        ("20 through 100", vec!["20 through 100 => Count 20..100 Range -"]),
+        ("1000 - 5000", vec!["1000 - 5000 => Count 1000..5000 Range -"]),
+        ("10 -15 people", vec!["10 -15 => Count 10..15 Range -"]),
+        ("at -5 degrees", vec!["-5 degrees => Measure -5..-5 Exact degree"]),
+        (
+            "more than 40 and less than 10",
+            vec![
+                "more than 40 => Count 40.._ MoreThan -",
+                "less than 10 => Count _..10 FewerThan -",
+            ],
+        ),
+        (
+            "5,000 or more than 4,500",
+            vec![
+                "5,000 => Count 5000..5000 Exact -",
+                "more than 4,500 => Count 4500.._ MoreThan -",
+            ],
+        ),
+        ("won 5-3", vec!["5 => Count 5..5 Exact -"]),
+        (
+            "fell 34 cents to $12",
+            vec!["34 cents => Money 0.34..0.34 Exact USD", "$12 => Money 12..12 Exact USD"],
+        ),
+        // Mixed numbers and fractions.
+        ("one and a half", vec!["one and a half => Count 1.5..1.5 Exact -"]),
+        (
+            "two and a half million",
+            vec!["two and a half million => Count 2500000..2500000 Exact -"],
+        ),
+        (
+            "three quarters of a million",
+            vec!["three quarters of a million => Count 750000..750000 Exact -"],
+        ),
+        ("half a million", vec!["half a million => Count 500000..500000 Exact -"]),
+        ("3/4 of", vec!["3/4 => Fraction 0.75..0.75 Exact -"]),
+        ("1 1/2 miles", vec!["1 1/2 miles => Measure 1.5..1.5 Exact mile"]),
+        ("\u{be} of", vec!["\u{be} => Fraction 0.75..0.75 Exact -"]),
+        ("a fifth of", vec!["a fifth => Fraction 0.2..0.2 Exact -"]),
+        ("more than half", vec!["more than half => Fraction 0.5.._ MoreThan -"]),
+        ("one in five Americans", vec!["one in five => Fraction 0.2..0.2 Exact -"]),
+        ("the 9/11 attacks", vec![]),
+        // Scales.
+        ("322 hundred", vec!["322 hundred => Count 32200..32200 Exact -"]),
+        ("13 lakh", vec!["13 lakh => Count 1300000..1300000 Exact -"]),
+        (
+            "either 10 bln or 10 tln",
+            vec![
+                "10 bln => Count 10000000000..10000000000 Exact -",
+                "10 tln => Count 10000000000000..10000000000000 Exact -",
+            ],
+        ),
+        ("1995-01", vec!["1995-01 => date 1995-01"]),
+        ("the 2019-20 season", vec!["2019-20 => date 2019-01-01..2020-12-31"]),
+        // Negative numbers.
+        ("-1", vec!["-1 => Count -1..-1 Exact -"]),
+        ("minus five percent", vec!["minus five percent => Percent -5..-5 Exact percent"]),
+        ("plus or minus 3 points", vec!["3 => Count 3..3 Exact -"]),
+        ("COVID-19", vec![]),
+        // Currency.
+        ("c $ 300 million", vec!["c $ 300 million => Money 300000000..300000000 Exact CAD"]),
+        (
+            "hk $ 10.05 billion",
+            vec!["hk $ 10.05 billion => Money 10050000000..10050000000 Exact HKD"],
+        ),
+        ("34 cents", vec!["34 cents => Money 0.34..0.34 Exact USD"]),
+        ("197 pence", vec!["197 pence => Money 1.97..1.97 Exact GBP"]),
+        ("3 dollars 50 cents", vec!["3 dollars 50 cents => Money 3.5..3.5 Exact USD"]),
+        ("15 dollars and 50.", vec!["15 dollars and 50 => Money 15.5..15.5 Exact USD"]),
+        ("between 10 dollars and 20.", vec!["between 10 dollars and 20 => Money 10..20 Range USD"]),
+        ("100 chinese yuan", vec!["100 chinese yuan => Money 100..100 Exact CNY"]),
+        ("10 \u{20ac} is", vec!["10 \u{20ac} => Money 10..10 Exact EUR"]),
+        ("75 USD million", vec!["75 USD million => Money 75000000..75000000 Exact USD"]),
+        ("USD115", vec!["USD115 => Money 115..115 Exact USD"]),
+        ("30 MUSD", vec!["30 MUSD => Money 30000000..30000000 Exact USD"]),
+        ("5 won seats", vec!["5 => Count 5..5 Exact -"]),
+        ("see https://x.com/a?q=30%25&y=$5 now", vec![]),
+        ("issn%280024", vec![]),
+        // Ordinals.
+        ("one hundred twenty fifth", vec!["one hundred twenty fifth => Ordinal 125..125 Exact -"]),
+        ("the first time", vec![]),
+        // Durations.
+        ("for an hour", vec!["an hour => Duration 1..1 Exact hour"]),
+        ("a day later", vec![]),
+        ("half an hour", vec!["half an hour => Duration 0.5..0.5 Exact hour"]),
+        ("two and a half days", vec!["two and a half days => Duration 2.5..2.5 Exact day"]),
+        ("a week and a half", vec!["a week and a half => Duration 1.5..1.5 Exact week"]),
+        ("1 hour and 30 minutes", vec!["1 hour and 30 minutes => Duration 1.5..1.5 Exact hour"]),
+        ("for a second day", vec!["a second => Ordinal 2..2 Exact -"]),
+        // Decimals in words and exponents.
+        (
+            "two hundred point zero three",
+            vec!["two hundred point zero three => Count 200.03..200.03 Exact -"],
+        ),
+        ("1e10", vec!["1e10 => Count 10000000000..10000000000 Exact -"]),
     ] {
         assert_eq!(rows(input), want, "input: {input:?}");
     }

@@ -4,7 +4,8 @@
 //! ```text
 //! date      = iso_date | day ws month [ [","] ws year ] | month [ ws day [ "," ] ] [ [","] ws year ]
 //!           | [ relative ws ] month | [ relative ws ] weekday | relative ws period_word
-//!           | ( "yesterday" | "today" ) | [ "the" ws ] decade ;
+//!           | ( "yesterday" | "today" ) | [ "the" ws ] decade | year_month ;
+//! year_month = year "-" digit digit ;               (* "1995-01", "2019-20", "1939-45" *)
 //! relative  = "last" | "this" | "next" | "early" | "late" | "mid" [ "-" ] ;
 //! month     = "January" | "Jan" [ "." ] | … ;        (* capitalised *)
 //! weekday   = "Monday" | … | "Sunday" ;             (* capitalised *)
@@ -169,6 +170,41 @@ pub(crate) fn iso_date(i: &str) -> IResult<&str, RawDate> {
         return Err(super::token::fail(i));
     }
     Ok((r, RawDate::Absolute(Period::day(d))))
+}
+
+/// `year_month = year "-" digit digit ;` "1995-01" is January 1995; "2019-20" (the next year's
+/// last two digits) and "1939-45" (a later year) are periods of years. Never a range of numbers.
+pub(crate) fn year_month(i: &str) -> IResult<&str, RawDate> {
+    let (r, y) = year(i)?;
+    let r = r.strip_prefix('-').ok_or_else(|| super::token::fail(i))?;
+    let two = r.get(..2).filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    let yy: i32 = two.and_then(|d| d.parse().ok()).ok_or_else(|| super::token::fail(i))?;
+    let rest = r.get(2..).unwrap_or("");
+    let mut cs = rest.chars();
+    let glued = match (cs.next(), cs.next()) {
+        (Some(c), _) if c.is_alphanumeric() || c == '-' || c == '/' => true,
+        (Some('.' | ','), Some(d)) => d.is_ascii_digit(),
+        _ => false,
+    };
+    if glued {
+        return Err(super::token::fail(i));
+    }
+    let century = y.checked_div(100).and_then(|c| c.checked_mul(100)).unwrap_or(0);
+    let in_century = y.checked_rem(100).unwrap_or(0);
+    let years =
+        |end: i32| -> Option<Period> { Period::new(Date::new(y, 1, 1)?, Date::new(end, 12, 31)?) };
+    let next = in_century.checked_add(1).and_then(|n| n.checked_rem(100));
+    let p = if next == Some(yy) {
+        years(y.checked_add(1).unwrap_or(y))
+    } else if (1..=12).contains(&yy) {
+        Period::month(y, u8::try_from(yy).unwrap_or(1))
+    } else if yy > in_century {
+        years(century.checked_add(yy).unwrap_or(y))
+    } else {
+        None
+    };
+    let p = p.ok_or_else(|| super::token::fail(i))?;
+    Ok((rest, RawDate::Absolute(p)))
 }
 
 /// Dates that start with a month name: "October 2016", "October 5, 2016", "Oct. 5", "May".
@@ -418,6 +454,12 @@ mod tests {
         assert!(matches!(decade("1990s"), Ok(("", RawDate::Absolute(_)))));
         assert!(decade("1995s").is_err());
         assert_eq!(year("2016,"), Ok((",", 2016)));
+        assert_eq!(year_month("1995-01"), Ok(("", p("1995-01"))));
+        let season = year_month("2019-20 season").map(|(r, d)| (r, format!("{d:?}")));
+        assert!(season.is_ok_and(|(r, d)| r == " season" && d.contains("2020")));
+        assert!(year_month("1995-1999").is_err());
+        assert!(year_month("2019-05-01").is_err());
+        assert!(year_month("2019-13").is_err());
         assert!(year("20160").is_err());
     }
 }

@@ -2,32 +2,109 @@
 //! and the age forms.
 //!
 //! ```text
-//! currency_prefix = "US$" | "A$" | "C$" | "HK$" | "$" | "€" | "£" | "¥" | "₹" | iso_code ws ;
-//! currency_word   = "dollars" | "euros" | "pounds" | "yen" | iso_code | … ;
+//! currency_prefix = country_prefix [ " " ] "$" | "$" | "€" | "£" | "¥" | "₹" | iso_code [ ws ] ;
+//! currency_suffix = [ " " ] ( "$" | "€" | "£" | "元" | "₡" | … ) ;
+//! currency_word   = [ nationality ws ] ( "dollars" | "euros" | "pounds" | "yen" | "cents" | … )
+//!                 | iso_code | "M" iso_code ;
 //! percent         = "%" | ws ( "percent" | "per" ws "cent" | "pct" ) | ws "percentage" ws "points" ;
-//! time_unit       = "year" | "month" | "week" | "day" | "hour" | "minute" | "decade" | "century" ;
-//! age_suffix      = joiner "year" joiner "old" | ws "years" ws "old" ;
+//! percent_of      = ( "percent" | "percents" | "per" ws "cent" ) ws "of" ws ;
+//! time_unit       = "year" | "month" | "week" | "day" | "hour" | "hr" | "minute" | "min" | "second"
+//!                 | "sec" | "decade" | "century" ;
+//! age_suffix      = joiner "year" joiner "old" | ws "years" ws "old" | ws ( "yo" | "y.o." ) ;
 //! measure_unit    = "acres" | "miles" | "mph" | "degrees" ws ( "Fahrenheit" | "Celsius" ) | … ;
 //! ```
 
 use super::token::{joiner, kw, word, word_class, ws};
+use crate::number::Number;
 use nom::{IResult, Parser};
+
+/// A currency named next to an amount: its ISO 4217 code and what one of the named units is
+/// worth in that code (1/100 for cents and pence, 10^6 for "MUSD").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Currency {
+    pub code: &'static str,
+    pub factor: Number,
+    /// An ambiguous bare word ("won") that the caller accepts only with more evidence.
+    pub weak: bool,
+}
+
+impl Currency {
+    const fn of(code: &'static str) -> Currency {
+        Currency { code, factor: Number::ONE, weak: false }
+    }
+}
 
 /// A symbol or code written before an amount, mapped to its ISO 4217 code.
 ///
-/// `currency_prefix = "US$" | "A$" | "C$" | "HK$" | "$" | "€" | "£" | "¥" | "₹" | iso_code [ ws ] ;`
-pub(crate) fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
+/// `currency_prefix = country_prefix [ " " ] "$" | "$" | "€" | "£" | "¥" | "₹" | … | iso_code [ ws ]
+///                  | "M" iso_code ws ;` ("C$", "c $", "HK$", "Mex$", "USD 7", "USD115", "MAUD 60")
+pub(crate) fn currency_prefix(i: &str) -> IResult<&str, Currency> {
+    fn digit_after(r: &str) -> Option<&str> {
+        let r = r.strip_prefix(' ').unwrap_or(r);
+        r.starts_with(|c: char| c.is_ascii_digit()).then_some(r)
+    }
+    // Letters before "$", case-insensitive, optionally spaced: "C$", "c $", "hk $", "Mex$".
+    if let Ok((r, w)) = word(i) {
+        let code = super::token::with_lower(w, |l| {
+            Some(match l {
+                "usd" => "USD",
+                "us" if w == "US" => "USD",
+                "c" | "ca" | "cad" => "CAD",
+                "au" | "aud" => "AUD",
+                "hk" | "hkd" => "HKD",
+                "nz" | "nzd" => "NZD",
+                "mx" | "mxn" | "mex" => "MXN",
+                "sg" | "sgd" => "SGD",
+                _ => return None,
+            })
+        })
+        .flatten();
+        // Single letters only glued and upper-case ("A$", "S$", "R$"), except "C $".
+        let single = match w {
+            "A" => Some("AUD"),
+            "S" => Some("SGD"),
+            "R" => Some("BRL"),
+            _ => None,
+        };
+        let spaced = r.strip_prefix(' ').filter(|r2| r2.starts_with('$'));
+        let glued = r.starts_with('$');
+        let found = match (code, single) {
+            (Some(c), _) if glued || spaced.is_some() => Some(c),
+            (_, Some(c)) if glued => Some(c),
+            _ => None,
+        };
+        if let Some(c) = found {
+            let after = spaced.unwrap_or(r).strip_prefix('$').unwrap_or("");
+            if let Some(r2) = digit_after(after) {
+                return Ok((r2, Currency::of(c)));
+            }
+        }
+        // ISO codes written before the number: "USD 7 billion", "EUR3m", "USD115".
+        let upper = w.bytes().all(|b| b.is_ascii_uppercase());
+        if let Some(c) = super::token::with_lower(w, iso_code).flatten() {
+            let glued_digit = r.starts_with(|c: char| c.is_ascii_digit());
+            if glued_digit && !upper {
+                return Err(super::token::fail(i));
+            }
+            let r2 = ws(r).map(|(r, _)| r).unwrap_or(r);
+            if r2.starts_with(|c: char| c.is_ascii_digit()) && r2.len() < r.len() || glued_digit {
+                return Ok((r2, Currency::of(c)));
+            }
+        }
+        // "MAUD 60": millions of a currency.
+        if let Some(c) = mega_iso(w) {
+            if let Some(r2) =
+                ws(r).ok().map(|(r, _)| r).filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return Ok((
+                    r2,
+                    Currency { factor: Number::from_int(1_000_000), ..Currency::of(c) },
+                ));
+            }
+        }
+        return Err(super::token::fail(i));
+    }
     for (sym, code) in [
-        ("US$", "USD"),
-        ("US $", "USD"),
-        ("U.S.$", "USD"),
-        ("A$", "AUD"),
-        ("AU$", "AUD"),
-        ("C$", "CAD"),
-        ("CA$", "CAD"),
-        ("HK$", "HKD"),
-        ("NZ$", "NZD"),
-        ("S$", "SGD"),
         ("$", "USD"),
         ("\u{20ac}", "EUR"),
         ("\u{a3}", "GBP"),
@@ -35,26 +112,81 @@ pub(crate) fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
         ("\u{20b9}", "INR"),
         ("\u{20bd}", "RUB"),
         ("\u{fdfc}", "IRR"),
+        ("\u{20a9}", "KRW"),
+        ("\u{20aa}", "ILS"),
+        ("\u{20ba}", "TRY"),
+        ("\u{20b1}", "PHP"),
+        ("\u{20a6}", "NGN"),
     ] {
         if let Some(r) = i.strip_prefix(sym) {
-            let r = r.strip_prefix(' ').unwrap_or(r);
-            if r.starts_with(|c: char| c.is_ascii_digit()) {
-                return Ok((r, code));
+            if let Some(r2) = digit_after(r) {
+                return Ok((r2, Currency::of(code)));
             }
         }
     }
-    // ISO codes written before the number: "USD 7 billion", "EUR3m".
-    let (r, code) = word_class(i, iso_code)?;
-    let r = ws(r).map(|(r, _)| r).unwrap_or(r);
-    if r.starts_with(|c: char| c.is_ascii_digit()) {
-        Ok((r, code))
-    } else {
-        Err(super::token::fail(i))
+    Err(super::token::fail(i))
+}
+
+/// "MUSD", "MEUR": millions of a currency (upper-case only; "Maud" is a name).
+fn mega_iso(w: &str) -> Option<&'static str> {
+    let rest = w.strip_prefix('M')?;
+    if rest.len() != 3 || !rest.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    super::token::with_lower(rest, iso_code).flatten()
+}
+
+/// A currency symbol written after the amount ("10 $", "10 €", "100元"); not one that starts
+/// the next amount ("10 $5 bills").
+///
+/// `currency_suffix = [ " " ] ( "$" | "€" | "£" | "¥" | "元" | "₡" | "₾" | "₭" | "ரூ" | … ) ;`
+pub(crate) fn currency_suffix(i: &str) -> IResult<&str, Currency> {
+    let t = i.strip_prefix(' ').unwrap_or(i);
+    for (sym, code) in [
+        ("$", "USD"),
+        ("\u{20ac}", "EUR"),
+        ("\u{a3}", "GBP"),
+        ("\u{a5}", "JPY"),
+        ("\u{5143}", "CNY"),
+        ("\u{20b9}", "INR"),
+        ("\u{20bd}", "RUB"),
+        ("\u{20a1}", "CRC"),
+        ("\u{20be}", "GEL"),
+        ("\u{20ad}", "LAK"),
+        ("\u{bb0}\u{bc2}", "LKR"),
+        ("\u{20a9}", "KRW"),
+        ("\u{20aa}", "ILS"),
+        ("\u{20ba}", "TRY"),
+        ("\u{20ab}", "VND"),
+        ("\u{20b1}", "PHP"),
+        ("\u{20a6}", "NGN"),
+        ("\u{20b4}", "UAH"),
+        ("\u{20b8}", "KZT"),
+    ] {
+        if let Some(r) = t.strip_prefix(sym) {
+            if r.starts_with(|c: char| c.is_alphanumeric()) {
+                return Err(super::token::fail(i));
+            }
+            return Ok((r, Currency::of(code)));
+        }
+    }
+    Err(super::token::fail(i))
+}
+
+/// `glued_iso = iso_code ;` upper-case and glued after the digits ("115USD").
+pub(crate) fn glued_iso(i: &str) -> IResult<&str, Currency> {
+    let (r, w) = word(i)?;
+    if !super::token::at_boundary(r) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(super::token::fail(i));
+    }
+    match super::token::with_lower(w, iso_code).flatten() {
+        Some(c) if w.len() == 3 => Ok((r, Currency::of(c))),
+        _ => Err(super::token::fail(i)),
     }
 }
 
 /// Upper-case ISO 4217 codes claimcheck recognises, from their lower-cased form.
-fn iso_code(w: &str) -> Option<&'static str> {
+pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
     Some(match w {
         "usd" => "USD",
         "eur" => "EUR",
@@ -64,81 +196,166 @@ fn iso_code(w: &str) -> Option<&'static str> {
         "chf" => "CHF",
         "cad" => "CAD",
         "aud" => "AUD",
+        "nzd" => "NZD",
+        "hkd" => "HKD",
+        "sgd" => "SGD",
         "inr" => "INR",
         "irr" => "IRR",
         "rub" => "RUB",
         "sek" => "SEK",
         "nok" => "NOK",
         "dkk" => "DKK",
+        "mxn" => "MXN",
+        "brl" => "BRL",
+        "krw" => "KRW",
+        "zar" => "ZAR",
+        "aed" => "AED",
+        "sar" => "SAR",
         _ => return None,
     })
 }
 
-/// A currency written after the amount ("7 billion dollars", "3 million euros").
+/// Currency nouns, lower-cased, after an optional nationality adjective.
+fn currency_noun(w: &str) -> Option<(&'static str, Currency)> {
+    let c = Currency::of;
+    let minor =
+        |code| Currency { code, factor: Number::new(1, 100).unwrap_or(Number::ONE), weak: false };
+    Some(match w {
+        "dollar" | "dollars" => ("dollar", c("USD")),
+        "euro" | "euros" => ("euro", c("EUR")),
+        "pound" | "pounds" | "sterling" => ("pound", c("GBP")),
+        "yen" => ("yen", c("JPY")),
+        "yuan" | "renminbi" => ("yuan", c("CNY")),
+        "rupee" | "rupees" => ("rupee", c("INR")),
+        "rial" | "rials" => ("rial", c("IRR")),
+        "ruble" | "rubles" | "rouble" | "roubles" => ("ruble", c("RUB")),
+        "franc" | "francs" => ("franc", c("CHF")),
+        "krona" | "kronor" => ("krona", c("SEK")),
+        "krone" | "kroner" => ("krone", c("NOK")),
+        "peso" | "pesos" => ("peso", c("MXN")),
+        "reais" => ("real", c("BRL")),
+        "real" => ("real", Currency { weak: true, ..c("BRL") }),
+        "rand" => ("rand", c("ZAR")),
+        "lira" | "liras" | "lire" => ("lira", c("TRY")),
+        "dinar" | "dinars" => ("dinar", Currency { weak: true, ..c("IQD") }),
+        "dirham" | "dirhams" => ("dirham", c("AED")),
+        "riyal" | "riyals" => ("riyal", c("SAR")),
+        "ringgit" => ("ringgit", c("MYR")),
+        "baht" => ("baht", c("THB")),
+        "rupiah" => ("rupiah", c("IDR")),
+        "shekel" | "shekels" => ("shekel", c("ILS")),
+        "won" => ("won", Currency { weak: true, ..c("KRW") }),
+        "markka" | "markkaa" => ("markka", c("FIM")),
+        "guilder" | "guilders" => ("guilder", c("NLG")),
+        "peseta" | "pesetas" => ("peseta", c("ESP")),
+        "cent" | "cents" => ("cent", minor("USD")),
+        "pence" | "penny" | "pennies" => ("penny", minor("GBP")),
+        _ => return None,
+    })
+}
+
+/// A nationality adjective and a currency noun to the code they name together.
+fn qualified(adj: &str, noun: &str) -> Option<&'static str> {
+    Some(match (adj, noun) {
+        ("us" | "u.s." | "american", "dollar") => "USD",
+        ("canadian", "dollar") => "CAD",
+        ("australian", "dollar") => "AUD",
+        ("singapore", "dollar") => "SGD",
+        ("new zealand", "dollar") => "NZD",
+        ("hong kong", "dollar") => "HKD",
+        ("taiwan" | "new taiwan", "dollar") => "TWD",
+        ("british", "pound") => "GBP",
+        ("egyptian", "pound") => "EGP",
+        ("swiss", "franc") => "CHF",
+        ("french", "franc") => "FRF",
+        ("belgian", "franc") => "BEF",
+        ("iranian", "rial") => "IRR",
+        ("omani", "rial") => "OMR",
+        ("chinese", "yuan") => "CNY",
+        ("japanese", "yen") => "JPY",
+        ("indian", "rupee") => "INR",
+        ("pakistani", "rupee") => "PKR",
+        ("sri lankan", "rupee") => "LKR",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("argentine", "peso") => "ARS",
+        ("chilean", "peso") => "CLP",
+        ("colombian", "peso") => "COP",
+        ("south korean" | "korean", "won") => "KRW",
+        ("turkish", "lira") => "TRY",
+        ("italian", "lira") => "ITL",
+        ("saudi", "riyal") => "SAR",
+        ("qatari", "riyal") => "QAR",
+        ("russian", "ruble") => "RUB",
+        ("brazilian", "real") => "BRL",
+        ("south african", "rand") => "ZAR",
+        ("swedish", "krona") => "SEK",
+        ("norwegian", "krone") => "NOK",
+        ("danish", "krone") => "DKK",
+        ("iraqi", "dinar") => "IQD",
+        ("kuwaiti", "dinar") => "KWD",
+        ("jordanian", "dinar") => "JOD",
+        ("bahraini", "dinar") => "BHD",
+        ("uae" | "emirati", "dirham") => "AED",
+        ("moroccan", "dirham") => "MAD",
+        ("finnish", "markka") => "FIM",
+        ("dutch", "guilder") => "NLG",
+        ("spanish", "peseta") => "ESP",
+        _ => return None,
+    })
+}
+
+/// A currency written after the amount ("7 billion dollars", "3 million euros", "34 cents").
 ///
-/// `currency_word = [ nationality_adjective ws ] ( "dollars" | "euros" | "pounds" | … ) | iso_code ;`
-pub(crate) fn currency_word(i: &str) -> IResult<&str, &'static str> {
-    // Qualified dollars first: "US dollars", "Canadian dollars", "Hong Kong dollars".
-    let qualified = [
-        ("us", "USD"),
-        ("u.s.", "USD"),
-        ("american", "USD"),
-        ("canadian", "CAD"),
-        ("australian", "AUD"),
-        ("singapore", "SGD"),
-        ("new zealand", "NZD"),
-        ("hong kong", "HKD"),
-    ];
-    for (adj, code) in qualified {
+/// `currency_word = [ nationality_adjective ws ] currency_noun | iso_code | "M" iso_code ;`
+pub(crate) fn currency_word(i: &str) -> IResult<&str, Currency> {
+    // Qualified first: "US dollars", "Canadian dollars", "Hong Kong dollars", "Turkish lira".
+    for adj in [
+        "us",
+        "u.s.",
+        "new zealand",
+        "hong kong",
+        "new taiwan",
+        "sri lankan",
+        "south korean",
+        "south african",
+    ] {
         if let Some(head) = i.get(..adj.len()) {
             if head.eq_ignore_ascii_case(adj) {
-                let r = i.get(adj.len()..).unwrap_or("");
-                if let Ok((r, _)) = ws(r) {
-                    if let Ok((r, _)) =
-                        word_class(r, |w| matches!(w, "dollar" | "dollars").then_some(()))
-                    {
-                        return Ok((r, code));
-                    }
+                if let Some(found) = noun_after(i.get(adj.len()..).unwrap_or(""), adj) {
+                    return Ok(found);
                 }
             }
         }
     }
-    if let Ok((r, _)) = kw("british").parse(i) {
-        if let Ok((r, _)) = ws(r) {
-            if let Ok((r, _)) = word_class(r, |w| matches!(w, "pound" | "pounds").then_some(())) {
-                return Ok((r, "GBP"));
+    if let Ok((r, adj)) = word(i) {
+        let lower = adj.to_ascii_lowercase();
+        if let Some(found) = noun_after(r, &lower) {
+            return Ok(found);
+        }
+    }
+    if let Ok((r, w)) = word(i) {
+        if super::token::at_boundary(r) {
+            if let Some(c) = mega_iso(w) {
+                return Ok((
+                    r,
+                    Currency { factor: Number::from_int(1_000_000), ..Currency::of(c) },
+                ));
             }
         }
     }
-    if let Ok((r, _)) = kw("swiss").parse(i) {
-        if let Ok((r, _)) = ws(r) {
-            if let Ok((r, _)) = word_class(r, |w| matches!(w, "franc" | "francs").then_some(())) {
-                return Ok((r, "CHF"));
-            }
-        }
-    }
-    if let Ok((r, _)) = kw("iranian").parse(i) {
-        if let Ok((r, _)) = ws(r) {
-            if let Ok((r, _)) = word_class(r, |w| matches!(w, "rial" | "rials").then_some(())) {
-                return Ok((r, "IRR"));
-            }
-        }
-    }
-    word_class(i, |w| {
-        Some(match w {
-            "dollar" | "dollars" | "usd" => "USD",
-            "euro" | "euros" | "eur" => "EUR",
-            "pound" | "pounds" | "sterling" | "gbp" => "GBP",
-            "yen" | "jpy" => "JPY",
-            "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
-            "rupee" | "rupees" | "inr" => "INR",
-            "rial" | "rials" | "irr" => "IRR",
-            "ruble" | "rubles" | "rouble" | "roubles" | "rub" => "RUB",
-            "franc" | "francs" | "chf" => "CHF",
-            "krona" | "kronor" | "sek" => "SEK",
-            _ => return None,
-        })
+    word_class(i, |w| match iso_code(w) {
+        Some(c) => Some(Currency::of(c)),
+        None => currency_noun(w).map(|(_, c)| c),
     })
+}
+
+/// The currency noun after a nationality adjective.
+fn noun_after<'a>(r: &'a str, adj: &str) -> Option<(&'a str, Currency)> {
+    let (r, _) = ws(r).ok()?;
+    let (r, (noun, c)) = word_class(r, currency_noun).ok()?;
+    let code = qualified(adj, noun)?;
+    Some((r, Currency { code, weak: false, ..c }))
 }
 
 /// The percent forms after an amount; returns the canonical unit.
@@ -148,6 +365,11 @@ pub(crate) fn percent(i: &str) -> IResult<&str, &'static str> {
     if let Some(r) =
         i.strip_prefix('%').or_else(|| i.strip_prefix(" %")).or_else(|| i.strip_prefix('\u{ff05}'))
     {
+        // "%25", "%2D": a URL escape, not a percent sign.
+        let escape = r.len() >= 2 && r.bytes().take(2).all(|b| b.is_ascii_hexdigit());
+        if escape && i.starts_with('%') {
+            return Err(super::token::fail(i));
+        }
         return Ok((r, "percent"));
     }
     let (r, ()) = joiner(i)?;
@@ -164,11 +386,30 @@ pub(crate) fn percent(i: &str) -> IResult<&str, &'static str> {
         let (r4, _) = kw("cent").parse(r3)?;
         return Ok((r4, "percent"));
     }
-    let (r, _) = word_class(r, |w| matches!(w, "percent" | "pct" | "pc").then_some(()))?;
+    let (r, _) =
+        word_class(r, |w| matches!(w, "percent" | "percents" | "pct" | "pc").then_some(()))?;
     Ok((r, "percent"))
 }
 
-/// Time units, lower-cased, to the canonical unit and a multiplier ("decade" is 10 years).
+/// A percentage named before its number: "percent of 10", "per cent of twenty-two".
+///
+/// `percent_of = ( "percent" | "percents" | "per" ws "cent" ) ws "of" ws ;`
+pub(crate) fn percent_of(i: &str) -> IResult<&str, &'static str> {
+    let r = match kw("per").parse(i) {
+        Ok((r, _)) => {
+            let (r, _) = ws(r)?;
+            kw("cent").parse(r)?.0
+        }
+        Err(_) => word_class(i, |w| matches!(w, "percent" | "percents").then_some(()))?.0,
+    };
+    let (r, _) = ws(r)?;
+    let (r, _) = kw("of").parse(r)?;
+    let (r, _) = ws(r)?;
+    Ok((r, "percent"))
+}
+
+/// `time_unit` (see the module grammar): lower-cased, to the canonical unit and a multiplier
+/// ("decade" is 10 years).
 pub(crate) fn time_unit(w: &str) -> Option<(&'static str, i64)> {
     Some(match w {
         "year" | "years" | "yr" | "yrs" => ("year", 1),
@@ -176,22 +417,31 @@ pub(crate) fn time_unit(w: &str) -> Option<(&'static str, i64)> {
         "week" | "weeks" => ("week", 1),
         "fortnight" | "fortnights" => ("week", 2),
         "day" | "days" => ("day", 1),
-        "hour" | "hours" => ("hour", 1),
-        "minute" | "minutes" => ("minute", 1),
-        "second" | "seconds" => ("second", 1),
+        "hour" | "hours" | "hr" | "hrs" => ("hour", 1),
+        "minute" | "minutes" | "min" | "mins" => ("minute", 1),
+        "second" | "seconds" | "sec" | "secs" => ("second", 1),
         "decade" | "decades" => ("year", 10),
         "century" | "centuries" => ("year", 100),
         _ => return None,
     })
 }
 
-/// `age_suffix = joiner "year" joiner "old" | ws "years" ws "old" ;` (also months, weeks, days)
+/// `age_suffix = joiner "year" joiner "old" | ws "years" ws "old" | ws ( "yo" | "y.o." | "y/o" ) ;`
+/// (also months, weeks, days)
 ///
 /// Returns the age unit.
 pub(crate) fn age_suffix(i: &str) -> IResult<&str, &'static str> {
     let (r, ()) = joiner(i)?;
+    for short in ["y.o.", "y/o", "yo"] {
+        if let Some(head) = r.get(..short.len()) {
+            let rest = r.get(short.len()..).unwrap_or("");
+            if head.eq_ignore_ascii_case(short) && super::token::at_boundary(rest) {
+                return Ok((rest, "year"));
+            }
+        }
+    }
     let (r, unit) = word_class(r, |w| match w {
-        "year" | "years" => Some("year"),
+        "year" | "years" | "yr" | "yrs" => Some("year"),
         "month" | "months" => Some("month"),
         "week" | "weeks" => Some("week"),
         "day" | "days" => Some("day"),
@@ -383,19 +633,67 @@ mod tests {
             ("\u{20ac}3m", "EUR", "3m"),
             ("\u{a3}2.5bn", "GBP", "2.5bn"),
             ("USD 5", "USD", "5"),
+            ("c $ 16.4 million", "CAD", "16.4 million"),
+            ("hk $ 10.05 billion", "HKD", "10.05 billion"),
+            ("Mex$ 10 million", "MXN", "10 million"),
+            ("nzd$15", "NZD", "15"),
+            ("USD115", "USD", "115"),
+            ("C$5", "CAD", "5"),
         ] {
-            assert_eq!(currency_prefix(input), Ok((rest, code)), "input: {input:?}");
+            assert_eq!(
+                currency_prefix(input).map(|(r, c)| (r, c.code)),
+                Ok((rest, code)),
+                "input: {input:?}"
+            );
         }
-        assert!(currency_prefix("$ hello").is_err());
+        for bad in ["$ hello", "a $5", "s $5", "usd115", "us $5", "Maud 60"] {
+            assert!(currency_prefix(bad).is_err(), "input: {bad:?}");
+        }
+        assert_eq!(
+            currency_prefix("MAUD 60").map(|(r, c)| (r, c.code, c.factor)),
+            Ok(("60", "AUD", Number::from_int(1_000_000)))
+        );
+    }
+
+    #[test]
+    fn currency_suffix_rows() {
+        for (input, code, rest) in [
+            (" $ is", "USD", " is"),
+            (" \u{20ac},", "EUR", ","),
+            ("\u{5143}!", "CNY", "!"),
+            (" \u{20ad} as", "LAK", " as"),
+        ] {
+            assert_eq!(
+                currency_suffix(input).map(|(r, c)| (r, c.code)),
+                Ok((rest, code)),
+                "input: {input:?}"
+            );
+        }
+        assert!(currency_suffix(" $5").is_err());
+        assert_eq!(glued_iso("USD.").map(|(r, c)| (r, c.code)), Ok((".", "USD")));
+        assert!(glued_iso("usd").is_err());
     }
 
     #[test]
     fn currency_word_rows() {
-        for (input, code) in
-            [("dollars", "USD"), ("US dollars", "USD"), ("euros", "EUR"), ("British pounds", "GBP")]
-        {
-            assert_eq!(currency_word(input).map(|(_, c)| c), Ok(code), "input: {input:?}");
+        for (input, code) in [
+            ("dollars", "USD"),
+            ("US dollars", "USD"),
+            ("euros", "EUR"),
+            ("British pounds", "GBP"),
+            ("chinese yuan", "CNY"),
+            ("turkish lira", "TRY"),
+            ("finnish markka", "FIM"),
+            ("Hong Kong dollars", "HKD"),
+            ("MUSD", "USD"),
+            ("rupees", "INR"),
+        ] {
+            assert_eq!(currency_word(input).map(|(_, c)| c.code), Ok(code), "input: {input:?}");
         }
+        let (_, cents) = currency_word("cents").unwrap();
+        assert_eq!((cents.code, cents.factor), ("USD", Number::new(1, 100).unwrap()));
+        assert!(currency_word("Maud").is_err());
+        assert!(currency_word("turkish delight").is_err());
     }
 
     #[test]
@@ -406,10 +704,14 @@ mod tests {
             (" per cent", "percent", ""),
             ("-percent", "percent", ""),
             (" percentage points", "percentage point", ""),
+            (" percents", "percent", ""),
         ] {
             assert_eq!(percent(input), Ok((rest, unit)), "input: {input:?}");
         }
         assert!(percent(" people").is_err());
+        assert!(percent("%25%20").is_err());
+        assert_eq!(percent_of("per cent of 210"), Ok(("210", "percent")));
+        assert_eq!(percent_of("percents of twenty"), Ok(("twenty", "percent")));
     }
 
     #[test]
@@ -432,6 +734,8 @@ mod tests {
     fn age_suffix_rows() {
         assert_eq!(age_suffix("-year-old Mahsa"), Ok((" Mahsa", "year")));
         assert_eq!(age_suffix(" years old."), Ok((".", "year")));
+        assert_eq!(age_suffix(" yo man"), Ok((" man", "year")));
+        assert!(age_suffix(" young").is_err());
         assert!(age_suffix("-year sentences").is_err());
     }
 
