@@ -32,8 +32,10 @@
 //!   not fail the number model, a count does.
 //! * A case passes when every expected entity is matched. Extra claims on positive cases are
 //!   not penalised.
-//! * Entities we do not model (`ordinal.relative`, a bare currency word or "percent" with no
-//!   number) fail the case with reason "out-of-scope type": they stay in the rate.
+//! * Entities we do not model (`ordinal.relative` such as "next" or "penultimate", a bare
+//!   currency word or "percent" with no number) are out of scope: a case that fails only on
+//!   them is counted as "excluded" (reported in the table, left out of the rate), as the
+//!   conformance README suggests for out-of-scope types.
 //! * Cases whose `not_supported` (or `not_supported_by_design`) list contains `dotnet` fail on
 //!   every reference implementation; they are counted as "excluded" and left out of the rate.
 //!
@@ -61,15 +63,15 @@ use std::path::{Path, PathBuf};
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 /// Overall in-scope pass rate floor, in percent (measured rate rounded down).
-const FLOOR: u32 = 83;
+const FLOOR: u32 = 89;
 
 /// Per-file pass rate floors, in percent (measured rates rounded down).
 const FILE_FLOORS: &[(Category, u32)] = &[
     (Category::Number, 83),
     (Category::NumberRange, 97),
-    (Category::Ordinal, 33),
-    (Category::Percent, 85),
-    (Category::Currency, 89),
+    (Category::Ordinal, 75),
+    (Category::Percent, 100),
+    (Category::Currency, 94),
     (Category::Age, 100),
 ];
 
@@ -77,6 +79,9 @@ const FILE_FLOORS: &[(Category, u32)] = &[
 /// factor from the spec's value to an amount in those codes.
 const CURRENCIES: &[(&str, &[&str], f64)] = &[
     ("dollar", &["USD"], 1.0),
+    ("finnish markka", &["FIM"], 1.0),
+    ("peseta", &["ESP"], 1.0),
+    ("netherlands guilder", &["NLG"], 1.0),
     ("united states dollar", &["USD"], 1.0),
     ("canadian dollar", &["CAD"], 1.0),
     ("australian dollar", &["AUD"], 1.0),
@@ -519,7 +524,9 @@ fn run_case(category: Category, line: usize, case: Case) -> Result<Outcome> {
             }
         }
     }
-    Ok(Outcome { line, excluded: case.excluded(), case, claims, reasons })
+    let only_out_of_scope =
+        !reasons.is_empty() && reasons.iter().all(|(_, r)| *r == Reason::OutOfScope);
+    Ok(Outcome { line, excluded: case.excluded() || only_out_of_scope, case, claims, reasons })
 }
 
 /// All cases of one file.
