@@ -478,8 +478,140 @@ fn looks_like_phone(i: &str) -> bool {
     groups.len() >= 3 && total >= 7 && groups.last().is_some_and(|g| *g == 4)
 }
 
+/// Everyday words that start a claim only when a number follows ("at least four", "all four",
+/// "a dozen", "more than 300", "last May"): for them the grammar runs only when a cheap look
+/// at the next words finds something number-like.
+fn is_weak_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "at"
+            | "all"
+            | "as"
+            | "this"
+            | "us"
+            | "no"
+            | "more"
+            | "over"
+            | "above"
+            | "up"
+            | "some"
+            | "about"
+            | "around"
+            | "only"
+            | "just"
+            | "from"
+            | "well"
+            | "under"
+            | "below"
+            | "less"
+            | "fewer"
+            | "close"
+            | "past"
+            | "coming"
+            | "between"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "approximately"
+            | "exactly"
+            | "precisely"
+            | "estimated"
+            | "circa"
+            | "upwards"
+            | "upward"
+            | "age"
+            | "aged"
+            | "last"
+            | "next"
+            | "half"
+            | "magnitude"
+    )
+}
+
+/// Words after a weak trigger that make a claim possible.
+fn is_numberish(w: &str) -> bool {
+    number::small_number_word(w).is_some()
+        || ordinal::ordinal_word(w).is_some()
+        || vague::is_vague_start(w)
+        || time::month_name_lower(w)
+        || time::weekday_lower(w)
+        || matches!(
+            w,
+            "least"
+                | "most"
+                | "than"
+                | "many"
+                | "much"
+                | "few"
+                | "handful"
+                | "couple"
+                | "dozen"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "decade"
+                | "decades"
+                | "century"
+                | "estimated"
+                | "little"
+                | "quarter"
+                | "quarters"
+                | "half"
+                | "third"
+                | "thirds"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "equal"
+                | "greater"
+                | "fewer"
+                | "less"
+                | "more"
+                | "of"
+                | "year-old"
+                | "hour"
+                | "day"
+                | "minute"
+                | "fortnight"
+        )
+}
+
+/// True when the next two words (or the next 32 bytes) after the word at `at` hold something a
+/// claim can be made of.
+fn number_ahead(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let window = rest.get(..rest.len().min(32)).unwrap_or_else(|| {
+        let mut end = rest.len().min(32);
+        while !rest.is_char_boundary(end) {
+            end = end.saturating_sub(1);
+        }
+        rest.get(..end).unwrap_or("")
+    });
+    if window.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'$' | b'%' | 0xC2 | 0xE2 | 0xEF)) {
+        return true;
+    }
+    let mut words =
+        rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).skip(1).take(2);
+    words.any(|w| token::with_lower(w, is_numberish).unwrap_or(false))
+}
+
 fn claim_at(text: &str, at: usize) -> Option<Found> {
     let i = text.get(at..)?;
+    if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let w = i.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if token::with_lower(w, is_weak_trigger).unwrap_or(false) && !number_ahead(text, at) {
+            return None;
+        }
+    }
     let prev = token::prev_word(text, at);
     let prev_lower = prev.map(|(_, w)| w.to_ascii_lowercase());
     let prev_is = |set: &[&str]| prev_lower.as_deref().is_some_and(|p| set.contains(&p));

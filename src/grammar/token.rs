@@ -34,6 +34,10 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     if bytes.len() > MAX_WORD {
         return None;
     }
+    // Most words are already lower case: no copy, no validation.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(f(w));
+    }
     let mut buf = [0u8; MAX_WORD];
     let dst = buf.get_mut(..bytes.len())?;
     dst.copy_from_slice(bytes);
