@@ -125,7 +125,24 @@ struct At {
 
 fn build_report(unsorted: &[Checked]) -> Report {
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
-    sources.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.claims.len().cmp(&b.claims.len())));
+    // A total order, so that sources with the same name still sort the same whatever the
+    // order they were added in.
+    sources.sort_by(|a, b| {
+        let meta = |s: &Checked| {
+            (
+                s.metadata.published,
+                s.metadata.outlet.clone(),
+                s.metadata.title.clone(),
+                s.metadata.url.clone(),
+            )
+        };
+        a.name.cmp(&b.name).then_with(|| meta(a).cmp(&meta(b))).then_with(|| {
+            a.claims
+                .iter()
+                .map(|c| (c.span(), c.provenance.text.as_str()))
+                .cmp(b.claims.iter().map(|c| (c.span(), c.provenance.text.as_str())))
+        })
+    });
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
     let record = |at: At| -> Option<ClaimRecord> {
         let s = sources.get(at.source)?;

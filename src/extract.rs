@@ -485,7 +485,16 @@ fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
         if !linked || l.len() < 3 || verbish {
             break;
         }
-        if w.text.starts_with(|c: char| c.is_ascii_uppercase()) && lex.nationality(l).is_none() {
+        // A capital in mid-sentence is a name, not the noun measured; at the sentence's start it
+        // is just a capital ("Turnout was 48%").
+        let sentence_initial = text
+            .get(..w.span.start)
+            .map(|b| b.trim_end_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{201c}'))
+            .is_none_or(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n']));
+        if w.text.starts_with(|c: char| c.is_ascii_uppercase())
+            && lex.nationality(l).is_none()
+            && !sentence_initial
+        {
             break;
         }
         return subject::phrase_after(text, w.span.start, lex, false, false);
@@ -832,10 +841,52 @@ fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usi
         // Claims are in text order: the candidates are a contiguous run.
         let first =
             claims.partition_point(|o| o.span().start < list_start).max(idx.saturating_add(1));
-        let last = claims.partition_point(|o| o.span().start < sent_end);
-        let parts: Vec<usize> = (first..last)
-            .filter(|&j| claims.get(j).is_some_and(|o| o.kind == Kind::Count))
-            .collect();
+        // A list is short: parts lie within MAX_LIST_BYTES of its start.
+        let list_end = sent_end.min(list_start.saturating_add(MAX_LIST_BYTES));
+        let last = claims.partition_point(|o| o.span().start < list_end);
+        // Parts follow one another joined only by ",", "and", "or" or ";": "seven Britons and
+        // four Germans". The first count not joined that way ends the list.
+        let mut parts: Vec<usize> = Vec::new();
+        let mut edge = list_start;
+        for j in first..last {
+            let Some(o) = claims.get(j) else { break };
+            if o.kind != Kind::Count {
+                continue;
+            }
+            let gap = text.get(edge..o.span().start).unwrap_or("");
+            let joined =
+                gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).all(|w| {
+                    matches!(
+                        w,
+                        "," | "and"
+                            | ",and"
+                            | "or"
+                            | ";"
+                            | "plus"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "as"
+                            | "well"
+                    )
+                }) && gap.len() <= 24
+                    && (parts.is_empty()
+                        || gap
+                            .split(|c: char| c.is_whitespace() || c == ',')
+                            .any(|w| matches!(w, "and" | "or" | "plus"))
+                        || gap.contains([',', ';']));
+            if !joined {
+                break;
+            }
+            parts.push(j);
+            edge = ends.get(j).copied().unwrap_or(o.span().end).max(o.span().end);
+        }
+        // Counts after the colon that are not its parts mean this is no list of names either.
+        let has_counts =
+            (first..last).any(|j| claims.get(j).is_some_and(|o| o.kind == Kind::Count));
+        if parts.is_empty() && has_counts {
+            continue;
+        }
         // Parts never exceed their total: "the two tolls: the 12 soldiers … the 12 civilians"
         // lists no parts of "two".
         let total_high = claims.get(idx).and_then(|c| c.quantity()).and_then(|q| q.high);

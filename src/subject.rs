@@ -449,8 +449,14 @@ impl NounPhrase {
         }
         match (&self.person, &self.lemma) {
             (Some(p), _) => {
-                let role =
-                    self.role.as_deref().or(if p == "person" { None } else { Some("detained") });
+                // A role in the clause wins over the one the noun implies ("hostages" →
+                // detained, "demonstrators" → protesting).
+                let implied = match p.as_str() {
+                    "person" => None,
+                    "detainee" => Some("detained"),
+                    other => Some(other),
+                };
+                let role = self.role.as_deref().or(implied);
                 match role {
                     Some("detained") => parts.push("detainee"),
                     Some(r) => {

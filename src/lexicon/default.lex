@@ -70,7 +70,8 @@ foreigner = foreign
 foreigners = foreign
 
 [person]
-# Head nouns that only say "people of this nationality/status"; the key uses the role instead.
+# Head nouns that only say "people of this nationality/status", with the role they imply
+# ("detainee", "protesting") or "person"; a role found in the clause takes precedence.
 person = person
 people = person
 persons = person
@@ -90,6 +91,14 @@ captive = detainee
 captives = detainee
 inmate = detainee
 inmates = detainee
+demonstrator = protesting
+demonstrators = protesting
+protester = protesting
+protesters = protesting
+protestor = protesting
+protestors = protesting
+marcher = protesting
+marchers = protesting
 
 [status]
 # Legal statuses that make a different group from plain nationals.
@@ -153,6 +162,11 @@ charges = charged
 charged = charged
 indicted = charged
 evacuated = evacuated
+marched = protesting
+marching = protesting
+protested = protesting
+demonstrated = protesting
+rallied = protesting
 displaced = displaced
 
 [noun]
