@@ -270,8 +270,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, RunError> {
 
 fn write_extraction(w: &mut dyn Write, l: &Loaded, format: ExtractFormat) -> Result<(), RunError> {
     let name = l.source.name();
+    // Diagnostics are sorted by position: number them in one forward pass over the text.
+    let text = l.source.text();
+    let (mut pos, mut line, mut col) = (0usize, 1usize, 1usize);
     for d in &l.extraction.diagnostics {
-        let (line, col) = line_col(l.source.text(), d.span.start);
+        for c in text.get(pos..d.span.start).unwrap_or("").chars() {
+            if c == '\n' {
+                line = line.saturating_add(1);
+                col = 1;
+            } else {
+                col = col.saturating_add(1);
+            }
+        }
+        pos = pos.max(d.span.start);
         eprintln!("warning: {name}:{line}:{col}: {}", d.kind);
     }
     let claims = &l.extraction.claims;
@@ -280,13 +291,6 @@ fn write_extraction(w: &mut dyn Write, l: &Loaded, format: ExtractFormat) -> Res
         ExtractFormat::Text => report::render_claims_text(name, claims, w)?,
     }
     Ok(())
-}
-
-fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let before = text.get(..pos).unwrap_or("");
-    let line = before.matches('\n').count().saturating_add(1);
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count().saturating_add(1);
-    (line, col)
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, RunError> {
