@@ -4,7 +4,7 @@ use crate::claim::{Claim, Kind};
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
-    compare, effective, self_checks, FindingKind, Severity, Verdict, PAIRWISE_LIMIT,
+    effective, judge, self_checks, FindingKind, Judgement, Severity, PAIRWISE_LIMIT,
 };
 use crate::report::{
     describe_value, ClaimRecord, Excerpt, Finding, Report, SourceRecord, Summary, Timeline,
@@ -13,6 +13,7 @@ use crate::report::{
 use crate::source::{FrontMatterError, Metadata, Source};
 use indexmap::IndexMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One source's claims, kept without its text (only a bounded excerpt per claim).
 #[derive(Clone, Debug)]
@@ -110,9 +111,16 @@ impl Checker {
     }
 
     /// Reconciles every claim and returns the report. The result does not depend on the
-    /// order in which sources were added.
+    /// order in which sources were added. Same as `self.reconcile().into_report()`.
     pub fn report(&self) -> Report {
-        build_report(&self.sources)
+        self.reconcile().into_report()
+    }
+
+    /// Reconciles every claim: the findings, pointing at the claims, before they are put into
+    /// words (see [`Reconciliation`]). The result does not depend on the order in which
+    /// sources were added.
+    pub fn reconcile(&self) -> Reconciliation<'_> {
+        reconcile(&self.sources)
     }
 }
 
@@ -123,7 +131,235 @@ struct At {
     claim: usize,
 }
 
-fn build_report(unsorted: &[Checked]) -> Report {
+/// The claims a finding cites: most findings cite a pair, so pairs need no allocation.
+#[derive(Clone, Debug)]
+enum Cited {
+    Pair([At; 2]),
+    Many(Vec<At>),
+}
+
+impl Cited {
+    fn as_slice(&self) -> &[At] {
+        match self {
+            Cited::Pair(p) => p,
+            Cited::Many(v) => v,
+        }
+    }
+}
+
+/// Why a finding was made; put into words only when a report is written.
+#[derive(Clone, Debug)]
+enum Why {
+    /// Two claims of a subject compared.
+    Pair(Judgement),
+    /// A cluster of claims from this many sources saying the same thing.
+    Cluster(usize),
+    /// The same money or measure figure under different or unknown subjects.
+    Figure,
+    /// A source checked against itself (few per source, so explained at once).
+    Own(String),
+}
+
+/// A finding that points at the claims it cites.
+#[derive(Clone, Debug)]
+struct Pending<'a> {
+    kind: FindingKind,
+    severity: Severity,
+    subject: Option<&'a str>,
+    /// The subject's position among all subjects in byte order, for sorting without comparing
+    /// strings (`None`, no subject, sorts first).
+    rank: Option<usize>,
+    claims: Cited,
+    why: Why,
+}
+
+/// A subject whose claims speak of more than one time: its claims in time order.
+#[derive(Clone, Debug)]
+struct PendingTimeline<'a> {
+    subject: &'a str,
+    kind: Kind,
+    points: Vec<(Option<crate::date::Period>, At)>,
+}
+
+/// What reconciliation found, pointing at the checker's claims: the findings in report order,
+/// each put into words only on demand. [`Reconciliation::into_report`] writes the [`Report`].
+///
+/// # Example
+/// ```
+/// use claimcheck::{Checker, FindingKind};
+/// let mut checker = Checker::new();
+/// checker.add_text("a.txt", "---\npublished: 2024-09-11\n---\nThe fire killed 14 workers.")?;
+/// checker.add_text("b.txt", "---\npublished: 2024-09-11\n---\nOfficials said 17 workers were killed.")?;
+/// let found = checker.reconcile();
+/// assert_eq!(found.summary().contradictions, 1);
+/// let f = found.findings().next().unwrap();
+/// assert_eq!(f.kind(), FindingKind::Contradiction);
+/// let quotes: Vec<_> = f.claims().map(|(source, c)| (source, c.provenance.text.as_str())).collect();
+/// assert_eq!(quotes, [("a.txt", "14 workers"), ("b.txt", "17 workers")]);
+/// assert!(f.explanation().contains("cannot both hold"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Reconciliation<'a> {
+    sources: Vec<&'a Checked>,
+    findings: Vec<Pending<'a>>,
+    timelines: Vec<PendingTimeline<'a>>,
+    summary: Summary,
+}
+
+/// One finding of a [`Reconciliation`], borrowing its claims.
+#[derive(Clone, Copy, Debug)]
+pub struct FindingRef<'r> {
+    sources: &'r [&'r Checked],
+    finding: &'r Pending<'r>,
+}
+
+impl<'r> FindingRef<'r> {
+    /// What was found.
+    pub fn kind(&self) -> FindingKind {
+        self.finding.kind
+    }
+
+    /// How strong it is.
+    pub fn severity(&self) -> Severity {
+        self.finding.severity
+    }
+
+    /// The subject key the claims share, or `None` for a figure match across subjects.
+    pub fn subject(&self) -> Option<&'r str> {
+        self.finding.subject
+    }
+
+    /// The claims cited, each with the name of its source.
+    pub fn claims(&self) -> impl Iterator<Item = (&'r str, &'r Claim)> + 'r {
+        let sources = self.sources;
+        self.finding.claims.as_slice().iter().filter_map(move |at| {
+            let s = sources.get(at.source)?;
+            Some((s.name.as_str(), s.claims.get(at.claim)?))
+        })
+    }
+
+    /// Why, in one sentence.
+    pub fn explanation(&self) -> String {
+        let mut claims = self.claims().map(|(_, c)| c);
+        let (a, b) = (claims.next(), claims.next());
+        match (&self.finding.why, a, b) {
+            (Why::Own(s), ..) => s.clone(),
+            (Why::Pair(j), Some(a), Some(b)) => j.explain(a, b),
+            (Why::Cluster(n), Some(first), _) => {
+                let when = match first.time.as_of() {
+                    Some(p) => format!(" ({p})"),
+                    None => String::new(),
+                };
+                format!("{n} sources say {}{when}", describe_value(first))
+            }
+            (Why::Figure, Some(a), Some(b)) => {
+                let subject_text = |c: &Claim| {
+                    c.subject
+                        .as_ref()
+                        .map_or("no subject".to_string(), |s| format!("\u{201c}{}\u{201d}", s.text))
+                };
+                format!(
+                    "the same figure, {} and {}, appears in both with different or unknown subjects ({} and {})",
+                    describe_value(a),
+                    describe_value(b),
+                    subject_text(a),
+                    subject_text(b)
+                )
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+impl<'a> Reconciliation<'a> {
+    /// Counts of sources, claims and findings by kind.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// The findings in report order: contradictions first, then changes over time,
+    /// refinements, agreements and incomparable pairs; within a kind by severity, subject and
+    /// position.
+    pub fn findings(&self) -> impl ExactSizeIterator<Item = FindingRef<'_>> {
+        let sources: &[&Checked] = &self.sources;
+        self.findings.iter().map(move |finding| FindingRef { sources, finding })
+    }
+
+    /// Writes the report: every finding in words, each cited claim as one shared record.
+    pub fn into_report(self) -> Report {
+        let sources = &self.sources;
+        let mut records: Vec<Vec<Option<Arc<ClaimRecord>>>> =
+            sources.iter().map(|s| vec![None; s.claims.len()]).collect();
+        let mut record = |at: &At| -> Option<Arc<ClaimRecord>> {
+            let slot = records.get_mut(at.source)?.get_mut(at.claim)?;
+            if let Some(r) = slot {
+                return Some(Arc::clone(r));
+            }
+            let s = sources.get(at.source)?;
+            let mut r = ClaimRecord::new(&s.name, s.claims.get(at.claim)?);
+            r.excerpt = s.excerpts.get(at.claim).cloned();
+            let r = Arc::new(r);
+            *slot = Some(Arc::clone(&r));
+            Some(r)
+        };
+        let findings = self
+            .findings
+            .iter()
+            .map(|finding| Finding {
+                kind: finding.kind,
+                severity: finding.severity,
+                subject: finding.subject.map(str::to_string),
+                explanation: FindingRef { sources, finding }.explanation(),
+                claims: finding.claims.as_slice().iter().filter_map(&mut record).collect(),
+            })
+            .collect();
+        let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
+        let timelines = self
+            .timelines
+            .iter()
+            .map(|t| Timeline {
+                subject: t.subject.to_string(),
+                kind: t.kind,
+                unit: t.points.first().and_then(|p| claim(p.1)).and_then(|c| c.unit.clone()),
+                points: t
+                    .points
+                    .iter()
+                    .filter_map(|&(time, at)| {
+                        let c = claim(at)?;
+                        Some(TimelinePoint {
+                            time,
+                            value: describe_value(c),
+                            source: sources.get(at.source)?.name.clone(),
+                            line: c.provenance.line,
+                            column: c.provenance.column,
+                            text: c.provenance.text.clone(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Report {
+            version: SCHEMA_VERSION,
+            sources: sources
+                .iter()
+                .map(|s| SourceRecord {
+                    name: s.name.clone(),
+                    outlet: s.metadata.outlet.clone(),
+                    title: s.metadata.title.clone(),
+                    url: s.metadata.url.clone(),
+                    published: s.metadata.published,
+                    claims: s.claims.len(),
+                })
+                .collect(),
+            summary: self.summary,
+            findings,
+            timelines,
+        }
+    }
+}
+
+fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
     // A total order, so that sources with the same name still sort the same whatever the
     // order they were added in.
@@ -144,17 +380,14 @@ fn build_report(unsorted: &[Checked]) -> Report {
         })
     });
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
-    let record = |at: At| -> Option<ClaimRecord> {
-        let s = sources.get(at.source)?;
-        let mut r = ClaimRecord::new(&s.name, s.claims.get(at.claim)?);
-        r.excerpt = s.excerpts.get(at.claim).cloned();
-        Some(r)
-    };
 
     // Group by (kind, subject, change): units are compared inside a group so that different
-    // currencies for one subject are reported as not comparable.
-    let mut groups: IndexMap<(Kind, String, Option<crate::claim::Change>), Vec<At>> =
-        IndexMap::new();
+    // currencies for one subject are reported as not comparable. Keys borrow from the claims.
+    type GroupKey<'a> = (Kind, &'a str, Option<crate::claim::Change>);
+    let mut groups: IndexMap<GroupKey<'_>, Vec<At>> = IndexMap::new();
+    // For each claim, the index of its group (for figure matches).
+    let mut group_of: Vec<Vec<Option<usize>>> =
+        sources.iter().map(|s| vec![None; s.claims.len()]).collect();
     for (si, s) in sources.iter().enumerate() {
         for (ci, c) in s.claims.iter().enumerate() {
             let Some(subject) = &c.subject else { continue };
@@ -165,50 +398,62 @@ fn build_report(unsorted: &[Checked]) -> Report {
             if matches!(c.kind, Kind::Number) || personal_ordinal {
                 continue;
             }
-            groups
-                .entry((c.kind, subject.key.clone(), c.change))
-                .or_default()
-                .push(At { source: si, claim: ci });
+            let entry = groups.entry((c.kind, subject.key.as_str(), c.change));
+            let gi = entry.index();
+            entry.or_default().push(At { source: si, claim: ci });
+            if let Some(slot) = group_of.get_mut(si).and_then(|g| g.get_mut(ci)) {
+                *slot = Some(gi);
+            }
         }
     }
+    let self_checked: Vec<Vec<(Vec<usize>, crate::reconcile::Verdict)>> =
+        sources.iter().map(|s| self_checks(&s.claims)).collect();
 
-    let mut findings: Vec<(Vec<At>, Option<String>, Verdict)> = Vec::new();
-    let mut group_of: std::collections::HashMap<At, usize> = std::collections::HashMap::new();
-    let mut timelines = Vec::new();
-    for (gi, ((kind, key, _), members)) in groups.iter().enumerate() {
-        for at in members {
-            group_of.insert(*at, gi);
+    // Every subject named by a finding, in byte order: findings sort by rank, not by string.
+    let mut subjects: Vec<&str> = groups.keys().map(|k| k.1).collect();
+    let self_subject = |si: usize, ci: usize| {
+        sources.get(si).and_then(|s| s.claims.get(ci)).and_then(|c| c.subject.as_ref())
+    };
+    for (si, checks) in self_checked.iter().enumerate() {
+        for (idx, _) in checks {
+            if let Some(s) = idx.first().and_then(|&ci| self_subject(si, ci)) {
+                subjects.push(s.key.as_str());
+            }
         }
+    }
+    subjects.sort_unstable();
+    subjects.dedup();
+    let rank_of = |s: &str| subjects.binary_search(&s).ok();
+
+    let mut findings: Vec<Pending<'_>> = Vec::new();
+    let mut timelines = Vec::new();
+    for (&(kind, key, _), members) in &groups {
+        let rank = rank_of(key);
         // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
         // one agreement lists them all, and one representative is compared with the others.
-        let mut clusters: IndexMap<Signature, Vec<At>> = IndexMap::new();
+        let mut clusters: IndexMap<Signature<'_>, Vec<At>> = IndexMap::new();
         for at in members {
             if let Some(c) = claim(*at) {
                 clusters.entry(signature(c)).or_default().push(*at);
             }
         }
         for cluster in clusters.values() {
-            let sources_in: std::collections::BTreeSet<usize> =
-                cluster.iter().map(|at| at.source).collect();
             // A source restating its own figure is not news: agreement needs two sources.
-            if sources_in.len() < 2 {
+            // Members are in source order, so distinct sources are counted in one pass.
+            let distinct =
+                cluster.windows(2).filter(|w| matches!(w, [a, b] if a.source != b.source)).count();
+            let sources_in = distinct.saturating_add(1);
+            if sources_in < 2 {
                 continue;
             }
-            let Some(first) = cluster.first().and_then(|at| claim(*at)) else { continue };
-            let when = match first.time.as_of() {
-                Some(p) => format!(" ({p})"),
-                None => String::new(),
-            };
-            let v = Verdict {
+            findings.push(Pending {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
-                explanation: format!(
-                    "{} sources say {}{when}",
-                    sources_in.len(),
-                    describe_value(first)
-                ),
-            };
-            findings.push((cluster.clone(), Some(key.clone()), v));
+                subject: Some(key),
+                rank,
+                claims: Cited::Many(cluster.clone()),
+                why: Why::Cluster(sources_in),
+            });
         }
         let reps: Vec<At> = clusters.values().filter_map(|c| c.first().copied()).collect();
         let pairs: Vec<(At, At)> = if reps.len() <= PAIRWISE_LIMIT {
@@ -219,7 +464,7 @@ fn build_report(unsorted: &[Checked]) -> Report {
         } else {
             // Large groups: sort by time and value, then compare neighbours (n log n).
             let mut sorted = reps.clone();
-            sorted.sort_by_key(|at| {
+            sorted.sort_by_cached_key(|at| {
                 let c = claim(*at);
                 (
                     c.and_then(|c| c.time.as_of()),
@@ -231,52 +476,45 @@ fn build_report(unsorted: &[Checked]) -> Report {
         };
         for (a, b) in pairs {
             let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
-            findings.push((vec![a, b], Some(key.clone()), compare(ca, cb)));
-        }
-        // Timeline when the group's claims speak of more than one time.
-        let mut points: Vec<At> = members.clone();
-        points.sort_by_key(|at| (claim(*at).and_then(|c| c.time.as_of()), *at));
-        let times: std::collections::BTreeSet<_> =
-            points.iter().filter_map(|at| claim(*at).and_then(|c| c.time.as_of())).collect();
-        if times.len() > 1 && *kind != Kind::Date {
-            let unit = claim(points.first().copied().unwrap_or(At { source: 0, claim: 0 }))
-                .and_then(|c| c.unit.clone());
-            timelines.push(Timeline {
-                subject: key.clone(),
-                kind: *kind,
-                unit,
-                points: points
-                    .iter()
-                    .filter_map(|at| {
-                        let c = claim(*at)?;
-                        Some(TimelinePoint {
-                            time: c.time.as_of(),
-                            value: describe_value(c),
-                            source: sources.get(at.source)?.name.clone(),
-                            line: c.provenance.line,
-                            column: c.provenance.column,
-                            text: c.provenance.text.clone(),
-                        })
-                    })
-                    .collect(),
+            let j = judge(ca, cb);
+            findings.push(Pending {
+                kind: j.kind,
+                severity: j.severity,
+                subject: Some(key),
+                rank,
+                claims: Cited::Pair([a, b]),
+                why: Why::Pair(j),
             });
+        }
+        // A timeline when the group's claims speak of more than one time.
+        if kind == Kind::Date {
+            continue;
+        }
+        let mut points: Vec<(Option<crate::date::Period>, At)> =
+            members.iter().map(|at| (claim(*at).and_then(|c| c.time.as_of()), *at)).collect();
+        points.sort_unstable();
+        let first_time = points.first().and_then(|p| p.0);
+        if points.iter().any(|p| p.0.is_some() && p.0 != first_time) {
+            timelines.push(PendingTimeline { subject: key, kind, points });
         }
     }
 
     // Figure matches across subjects: the same amount of money or measure in two sources,
     // when their subjects differ or are unknown. Only agreements are reported this way; a
     // contradiction needs a shared subject.
-    let mut by_unit: IndexMap<(Kind, Option<String>, Option<String>), Vec<At>> = IndexMap::new();
+    type FigureKey<'a> = (Kind, Option<&'a str>, Option<&'a str>);
+    let mut by_unit: IndexMap<FigureKey<'_>, Vec<At>> = IndexMap::new();
     for (si, s) in sources.iter().enumerate() {
         for (ci, c) in s.claims.iter().enumerate() {
             if matches!(c.kind, Kind::Money | Kind::Measure) && c.change.is_none() {
                 by_unit
-                    .entry((c.kind, c.unit.clone(), c.per.clone()))
+                    .entry((c.kind, c.unit.as_deref(), c.per.as_deref()))
                     .or_default()
                     .push(At { source: si, claim: ci });
             }
         }
     }
+    let group = |at: At| group_of.get(at.source).and_then(|g| g.get(at.claim)).copied().flatten();
     for members in by_unit.values() {
         let mut sorted: Vec<(At, crate::reconcile::Interval)> = members
             .iter()
@@ -291,112 +529,120 @@ fn build_report(unsorted: &[Checked]) -> Report {
         for pair in sorted.windows(2) {
             let (Some((a, ia)), Some((b, ib))) = (pair.first(), pair.get(1)) else { continue };
             let (a, b) = ((*a).min(*b), (*a).max(*b));
-            let same_group = group_of.get(&a).is_some_and(|g| group_of.get(&b) == Some(g));
+            let same_group = group(a).is_some_and(|g| group(b) == Some(g));
             if a.source == b.source || same_group || !ia.overlaps(ib) {
                 continue;
             }
-            let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
-            let subject_text = |c: &Claim| {
-                c.subject
-                    .as_ref()
-                    .map_or("no subject".to_string(), |s| format!("\u{201c}{}\u{201d}", s.text))
-            };
-            let v = Verdict {
+            findings.push(Pending {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
-                explanation: format!(
-                    "the same figure, {} and {}, appears in both with different or unknown subjects ({} and {})",
-                    describe_value(ca),
-                    describe_value(cb),
-                    subject_text(ca),
-                    subject_text(cb)
-                ),
-            };
-            findings.push((vec![a, b], None, v));
+                subject: None,
+                rank: None,
+                claims: Cited::Pair([a, b]),
+                why: Why::Figure,
+            });
         }
     }
 
     // Each source against itself.
-    for (si, s) in sources.iter().enumerate() {
-        for (idx, v) in self_checks(&s.claims) {
-            let ats: Vec<At> = idx.into_iter().map(|claim| At { source: si, claim }).collect();
-            let subject = ats
-                .first()
-                .and_then(|at| claim(*at))
-                .and_then(|c| c.subject.as_ref())
-                .map(|s| s.key.clone());
-            findings.push((ats, subject, v));
+    for (si, checks) in self_checked.into_iter().enumerate() {
+        for (idx, v) in checks {
+            let subject = idx.first().and_then(|&ci| self_subject(si, ci)).map(|s| s.key.as_str());
+            findings.push(Pending {
+                kind: v.kind,
+                severity: v.severity,
+                subject,
+                rank: subject.and_then(rank_of),
+                claims: Cited::Many(
+                    idx.into_iter().map(|claim| At { source: si, claim }).collect(),
+                ),
+                why: Why::Own(v.explanation),
+            });
         }
     }
 
-    findings.sort_by(|x, y| {
-        (x.2.kind, x.2.severity, &x.1, &x.0).cmp(&(y.2.kind, y.2.severity, &y.1, &y.0))
+    // Sort small keys rather than the findings themselves (moving large elements dominated):
+    // (kind, severity, subject rank, index), with ties broken by the cited positions.
+    let mut order: Vec<(FindingKind, Severity, Option<usize>, usize)> =
+        findings.iter().enumerate().map(|(i, f)| (f.kind, f.severity, f.rank, i)).collect();
+    let cited = |i: usize| findings.get(i).map(|f| f.claims.as_slice());
+    order.sort_unstable_by(|x, y| {
+        (x.0, x.1, x.2)
+            .cmp(&(y.0, y.1, y.2))
+            .then_with(|| cited(x.3).cmp(&cited(y.3)))
+            .then(x.3.cmp(&y.3))
     });
+    let mut slots: Vec<Option<Pending<'_>>> = findings.into_iter().map(Some).collect();
+    let findings: Vec<Pending<'_>> =
+        order.iter().filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take)).collect();
     let mut summary = Summary {
         sources: sources.len(),
         claims: sources.iter().map(|s| s.claims.len()).sum(),
         ..Summary::default()
     };
-    let findings: Vec<Finding> = findings
-        .into_iter()
-        .map(|(ats, subject, v)| {
-            let counter = match v.kind {
-                FindingKind::Contradiction => &mut summary.contradictions,
-                FindingKind::ChangeOverTime => &mut summary.changes_over_time,
-                FindingKind::Refinement => &mut summary.refinements,
-                FindingKind::Agreement => &mut summary.agreements,
-                FindingKind::NotComparable => &mut summary.not_comparable,
-            };
-            *counter = counter.saturating_add(1);
-            Finding {
-                kind: v.kind,
-                severity: v.severity,
-                subject,
-                explanation: v.explanation,
-                claims: ats.into_iter().filter_map(record).collect(),
-            }
-        })
-        .collect();
-    Report {
-        version: SCHEMA_VERSION,
-        sources: sources
-            .iter()
-            .map(|s| SourceRecord {
-                name: s.name.clone(),
-                outlet: s.metadata.outlet.clone(),
-                title: s.metadata.title.clone(),
-                url: s.metadata.url.clone(),
-                published: s.metadata.published,
-                claims: s.claims.len(),
-            })
-            .collect(),
-        summary,
-        findings,
-        timelines,
+    for f in &findings {
+        let counter = match f.kind {
+            FindingKind::Contradiction => &mut summary.contradictions,
+            FindingKind::ChangeOverTime => &mut summary.changes_over_time,
+            FindingKind::Refinement => &mut summary.refinements,
+            FindingKind::Agreement => &mut summary.agreements,
+            FindingKind::NotComparable => &mut summary.not_comparable,
+        };
+        *counter = counter.saturating_add(1);
     }
+    Reconciliation { sources, findings, timelines, summary }
 }
 
-/// What makes two claims of one group say the same thing.
-type Signature = (
-    Option<crate::claim::Quantity>,
+/// What makes two claims of one group say the same thing (borrowed from the claim).
+type Signature<'a> = (
+    Option<&'a crate::claim::Quantity>,
     Option<crate::date::Period>,
-    Option<String>,
-    Option<String>,
+    Option<&'a str>,
+    Option<&'a str>,
     Option<crate::date::Period>,
-    Option<String>,
+    Option<&'a str>,
 );
 
-fn signature(c: &Claim) -> Signature {
+fn signature(c: &Claim) -> Signature<'_> {
     let date = match c.value {
         crate::claim::Value::Date { period, .. } => period,
         crate::claim::Value::Quantity(_) => None,
     };
-    let place = c.subject.as_ref().and_then(|s| s.place.clone());
+    let place = c.subject.as_ref().and_then(|s| s.place.as_deref());
     // The same age said in the same year is the same statement; in other years it is compared.
     let time = if c.kind == Kind::Age {
         c.time.reported.and_then(|d| crate::date::Period::year(d.year()))
     } else {
         c.time.as_of()
     };
-    (c.quantity().cloned(), date, c.unit.clone(), c.per.clone(), time, place)
+    (c.quantity(), date, c.unit.as_deref(), c.per.as_deref(), time, place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lazy findings and the written report say the same things, in the same order.
+    #[test]
+    fn reconciliation_and_report_agree() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/cases/iran-detainees-2018-2022");
+        let mut checker = Checker::new();
+        assert!(checker.add_path(dir).is_ok());
+        let found = checker.reconcile();
+        let report = checker.report();
+        assert_eq!(found.summary(), &report.summary);
+        assert!(report.findings.len() > 10);
+        assert_eq!(found.findings().len(), report.findings.len());
+        for (lazy, written) in found.findings().zip(&report.findings) {
+            assert_eq!(lazy.kind(), written.kind);
+            assert_eq!(lazy.severity(), written.severity);
+            assert_eq!(lazy.subject(), written.subject.as_deref());
+            assert_eq!(lazy.explanation(), written.explanation);
+            let quotes: Vec<(&str, &str)> =
+                lazy.claims().map(|(s, c)| (s, c.provenance.text.as_str())).collect();
+            let written: Vec<(&str, &str)> =
+                written.claims.iter().map(|r| (r.source.as_str(), r.text.as_str())).collect();
+            assert_eq!(quotes, written);
+        }
+    }
 }

@@ -32,7 +32,7 @@ pub mod report;
 pub mod source;
 mod subject;
 
-pub use check::Checker;
+pub use check::{Checker, FindingRef, Reconciliation};
 pub use claim::{
     Change, Claim, Diagnostic, DiagnosticKind, Kind, Lean, ListKind, Member, Provenance, Qualifier,
     Quantity, Span, Subject, TimeBasis, TimeScope, Value,

@@ -292,24 +292,187 @@ fn strength(c: &Claim) -> u8 {
     }
 }
 
-/// Compares two claims of the same subject and kind.
+/// The time an age speaks of: the report's date ("Shargi, 61, arrested in 2018" is 61 now),
+/// else a stated time.
+fn age_time(c: &Claim) -> Option<Period> {
+    c.time.reported.map(Period::day).or(c.time.period)
+}
+
+/// Two ages, their times and the birth years they allow.
+struct Ages {
+    x: Number,
+    y: Number,
+    ta: Period,
+    tb: Period,
+    ba: (i32, i32),
+    bb: (i32, i32),
+}
+
+fn ages(a: &Claim, b: &Claim) -> Option<Ages> {
+    let (ta, tb) = (age_time(a)?, age_time(b)?);
+    let (x, y) = (a.quantity()?.low?, b.quantity()?.low?);
+    Some(Ages { x, y, ta, tb, ba: birth_years(x, ta)?, bb: birth_years(y, tb)? })
+}
+
+/// Why two claims were judged as they were: what [`Judgement::explain`] puts into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reason {
+    Units,
+    Places,
+    SameDate,
+    DatesOverlap,
+    DatesDiffer,
+    UnresolvedDate,
+    UndatedAge,
+    AgesFit,
+    AgesClash,
+    TooLarge,
+    SameWords { apart: bool },
+    Refines { a_is_finer: bool, apart: bool },
+    Consistent { apart: bool },
+    Rounded,
+    Changed { a_first: bool },
+    Clash { same_time: bool },
+}
+
+/// The outcome of comparing two claims, before it is put into words.
+///
+/// Judging is cheap and allocates nothing; [`Judgement::explain`] writes the sentence when a
+/// report needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Judgement {
+    /// The kind of finding.
+    pub kind: FindingKind,
+    /// Its severity.
+    pub severity: Severity,
+    reason: Reason,
+}
+
+fn judgement(kind: FindingKind, severity: Severity, reason: Reason) -> Judgement {
+    Judgement { kind, severity, reason }
+}
+
+impl Judgement {
+    /// The sentence saying why; `a` and `b` must be the claims judged, in the same order.
+    pub fn explain(&self, a: &Claim, b: &Claim) -> String {
+        use crate::report::describe_value as dv;
+        let apart = |apart: bool| {
+            if apart {
+                format!(" ({} and {})", when(a), when(b))
+            } else {
+                String::new()
+            }
+        };
+        let date = |c: &Claim| match &c.value {
+            Value::Date { period: Some(p), .. } => p.to_string(),
+            _ => "an unknown date".into(),
+        };
+        match self.reason {
+            Reason::Units => format!(
+                "{} and {} are in different units ({} vs {}); no conversion is assumed",
+                dv(a),
+                dv(b),
+                a.unit.as_deref().unwrap_or("no unit"),
+                b.unit.as_deref().unwrap_or("no unit")
+            ),
+            Reason::Places => {
+                let place = |c: &Claim| {
+                    c.subject.as_ref().and_then(|s| s.place.clone()).unwrap_or_default()
+                };
+                format!(
+                    "{} in {} and {} in {} are about different places",
+                    dv(a),
+                    place(a),
+                    dv(b),
+                    place(b)
+                )
+            }
+            Reason::SameDate => format!("both date it to {}", date(a)),
+            Reason::DatesOverlap => {
+                format!("{} and {} overlap; one is more precise", date(a), date(b))
+            }
+            Reason::DatesDiffer => {
+                format!("dated {} in one source and {} in the other", date(a), date(b))
+            }
+            Reason::UnresolvedDate => {
+                "a relative date could not be resolved: the source has no publication date".into()
+            }
+            Reason::UndatedAge => {
+                "an age without a date cannot be compared: the source has no publication date"
+                    .into()
+            }
+            Reason::AgesFit | Reason::AgesClash => {
+                let Some(Ages { x, y, ta, tb, ba, bb }) = ages(a, b) else { return String::new() };
+                if self.reason == Reason::AgesClash {
+                    return format!(
+                        "age {x} in {ta} means born {}\u{2013}{}, but age {y} in {tb} means born {}\u{2013}{}",
+                        ba.0, ba.1, bb.0, bb.1
+                    );
+                }
+                let how = if x == y {
+                    "the same age".to_string()
+                } else {
+                    format!("ages {x} ({ta}) and {y} ({tb}) fit")
+                };
+                format!("{how}: born in {}\u{2013}{}", ba.0.max(bb.0), ba.1.min(bb.1))
+            }
+            Reason::TooLarge => "a value is too large to compare exactly".into(),
+            Reason::SameWords { apart: far } => format!("both say {}{}", dv(a), apart(far)),
+            Reason::Refines { a_is_finer, apart: far } => {
+                let (fine, coarse) = if a_is_finer { (a, b) } else { (b, a) };
+                format!(
+                    "{} is consistent with {} and more precise{}",
+                    dv(fine),
+                    dv(coarse),
+                    apart(far)
+                )
+            }
+            Reason::Consistent { apart: far } => {
+                format!("{} and {} are consistent{}", dv(a), dv(b), apart(far))
+            }
+            Reason::Rounded => {
+                format!("{} and {} are consistent after rounding", dv(a), dv(b))
+            }
+            Reason::Changed { a_first } => {
+                let (early, late) = if a_first { (a, b) } else { (b, a) };
+                format!("{} ({}) became {} ({})", dv(early), when(early), dv(late), when(late))
+            }
+            Reason::Clash { same_time } => {
+                let time = if same_time {
+                    format!("for the same time ({})", when(a))
+                } else {
+                    "and the time is unknown, so they are taken to overlap".into()
+                };
+                format!("{} and {} cannot both hold {time}", dv(a), dv(b))
+            }
+        }
+    }
+}
+
+/// Compares two claims of the same subject and kind, and says why.
 ///
 /// Symmetric: `compare(a, b)` and `compare(b, a)` give the same kind and severity. A claim
-/// compared with itself is an agreement.
+/// compared with itself is an agreement. This is [`judge`] followed by
+/// [`Judgement::explain`].
+///
+/// # Example
+/// ```
+/// use claimcheck::{extract, reconcile::compare, FindingKind};
+/// let a = extract("---\npublished: 2021-07-13\n---\nIran holds four Americans.");
+/// let b = extract("---\npublished: 2021-07-13\n---\nIran holds at least four Americans.");
+/// let v = compare(&a[0], &b[0]);
+/// assert_eq!(v.kind, FindingKind::Refinement);
+/// assert_eq!(v.explanation, "4 is consistent with ≥ 4 and more precise");
+/// ```
 pub fn compare(a: &Claim, b: &Claim) -> Verdict {
-    use crate::report::describe_value as dv;
+    let j = judge(a, b);
+    Verdict { kind: j.kind, severity: j.severity, explanation: j.explain(a, b) }
+}
+
+/// Judges two claims of the same subject and kind, without putting the result into words.
+pub fn judge(a: &Claim, b: &Claim) -> Judgement {
     if a.unit != b.unit || a.per != b.per {
-        let ua = a.unit.as_deref().unwrap_or("no unit");
-        let ub = b.unit.as_deref().unwrap_or("no unit");
-        return verdict(
-            FindingKind::NotComparable,
-            Severity::Info,
-            format!(
-                "{} and {} are in different units ({ua} vs {ub}); no conversion is assumed",
-                dv(a),
-                dv(b)
-            ),
-        );
+        return judgement(FindingKind::NotComparable, Severity::Info, Reason::Units);
     }
     let places = (
         a.subject.as_ref().and_then(|s| s.place.as_ref()),
@@ -317,126 +480,61 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
     );
     if let (Some(pa), Some(pb)) = places {
         if pa != pb {
-            return verdict(
-                FindingKind::NotComparable,
-                Severity::Info,
-                format!("{} in {pa} and {} in {pb} are about different places", dv(a), dv(b)),
-            );
+            return judgement(FindingKind::NotComparable, Severity::Info, Reason::Places);
         }
     }
     let times_overlap = match (a.time.as_of(), b.time.as_of()) {
         (Some(x), Some(y)) => Some(x.overlaps(&y)),
         _ => None,
     };
+    let apart = times_overlap == Some(false);
     match (&a.value, &b.value) {
         (Value::Date { period: Some(pa), .. }, Value::Date { period: Some(pb), .. }) => {
             return if pa == pb {
-                verdict(FindingKind::Agreement, Severity::Info, format!("both date it to {pa}"))
+                judgement(FindingKind::Agreement, Severity::Info, Reason::SameDate)
             } else if pa.overlaps(pb) {
-                verdict(
-                    FindingKind::Refinement,
-                    Severity::Info,
-                    format!("{pa} and {pb} overlap; one is more precise"),
-                )
+                judgement(FindingKind::Refinement, Severity::Info, Reason::DatesOverlap)
             } else {
-                verdict(
-                    FindingKind::Contradiction,
-                    Severity::High,
-                    format!("dated {pa} in one source and {pb} in the other"),
-                )
+                judgement(FindingKind::Contradiction, Severity::High, Reason::DatesDiffer)
             };
         }
         (Value::Date { .. }, _) | (_, Value::Date { .. }) => {
-            return verdict(
-                FindingKind::NotComparable,
-                Severity::Info,
-                "a relative date could not be resolved: the source has no publication date".into(),
-            );
+            return judgement(FindingKind::NotComparable, Severity::Info, Reason::UnresolvedDate);
         }
         _ => {}
     }
     if a.kind == Kind::Age {
-        // An age is as of the report ("Shargi, 61, arrested in 2018" is 61 now), unless the
-        // source has no date.
-        let age_time = |c: &Claim| c.time.reported.map(Period::day).or(c.time.period);
-        let (Some(ta), Some(tb)) = (age_time(a), age_time(b)) else {
-            return verdict(
-                FindingKind::NotComparable,
-                Severity::Info,
-                "an age without a date cannot be compared: the source has no publication date"
-                    .into(),
-            );
-        };
-        let ages = (a.quantity().and_then(|q| q.low), b.quantity().and_then(|q| q.low));
-        if let (Some(x), Some(y)) = ages {
-            if let (Some(ba), Some(bb)) = (birth_years(x, ta), birth_years(y, tb)) {
-                let (lo, hi) = (ba.0.max(bb.0), ba.1.min(bb.1));
-                return if lo <= hi {
-                    let how = if x == y {
-                        "the same age".to_string()
-                    } else {
-                        format!("ages {x} ({ta}) and {y} ({tb}) fit")
-                    };
-                    verdict(
-                        FindingKind::Agreement,
-                        Severity::Info,
-                        format!("{how}: born in {}\u{2013}{}", ba.0.max(bb.0), ba.1.min(bb.1)),
-                    )
-                } else {
-                    verdict(
-                        FindingKind::Contradiction,
-                        Severity::High,
-                        format!(
-                            "age {x} in {ta} means born {}\u{2013}{}, but age {y} in {tb} means born {}\u{2013}{}",
-                            ba.0, ba.1, bb.0, bb.1
-                        ),
-                    )
-                };
-            }
+        if age_time(a).is_none() || age_time(b).is_none() {
+            return judgement(FindingKind::NotComparable, Severity::Info, Reason::UndatedAge);
+        }
+        if let Some(Ages { ba, bb, .. }) = ages(a, b) {
+            return if ba.0.max(bb.0) <= ba.1.min(bb.1) {
+                judgement(FindingKind::Agreement, Severity::Info, Reason::AgesFit)
+            } else {
+                judgement(FindingKind::Contradiction, Severity::High, Reason::AgesClash)
+            };
         }
     }
     let (Some(ia), Some(ib)) = (effective(a), effective(b)) else {
-        return verdict(
-            FindingKind::NotComparable,
-            Severity::Info,
-            "a value is too large to compare exactly".into(),
-        );
+        return judgement(FindingKind::NotComparable, Severity::Info, Reason::TooLarge);
     };
-    let same_words = a.quantity() == b.quantity();
-    if same_words {
-        let note = match times_overlap {
-            Some(false) => format!(" ({} and {})", when(a), when(b)),
-            _ => String::new(),
-        };
-        return verdict(
-            FindingKind::Agreement,
-            Severity::Info,
-            format!("both say {}{note}", dv(a)),
-        );
+    if a.quantity() == b.quantity() {
+        return judgement(FindingKind::Agreement, Severity::Info, Reason::SameWords { apart });
     }
     if ia.overlaps(&ib) {
-        let note = match times_overlap {
-            Some(false) => format!(" ({} and {})", when(a), when(b)),
-            _ => String::new(),
-        };
         let a_in_b = ib.contains(&ia);
         let b_in_a = ia.contains(&ib);
         let both_loose = strength(a) < 2
             && strength(b) < 2
             && a.quantity().map(|q| q.qualifier) == b.quantity().map(|q| q.qualifier);
         return if a_in_b != b_in_a && !both_loose {
-            let (fine, coarse) = if a_in_b { (a, b) } else { (b, a) };
-            verdict(
+            judgement(
                 FindingKind::Refinement,
                 Severity::Info,
-                format!("{} is consistent with {} and more precise{note}", dv(fine), dv(coarse)),
+                Reason::Refines { a_is_finer: a_in_b, apart },
             )
         } else {
-            verdict(
-                FindingKind::Agreement,
-                Severity::Info,
-                format!("{} and {} are consistent{note}", dv(a), dv(b)),
-            )
+            judgement(FindingKind::Agreement, Severity::Info, Reason::Consistent { apart })
         };
     }
     // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
@@ -448,35 +546,24 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
         (None, None) => false,
     };
     if consistent_rounded {
-        return verdict(
-            FindingKind::Refinement,
-            Severity::Info,
-            format!("{} and {} are consistent after rounding", dv(a), dv(b)),
-        );
+        return judgement(FindingKind::Refinement, Severity::Info, Reason::Rounded);
     }
     match times_overlap {
-        Some(false) => {
-            let (early, late) = if a.time.as_of() <= b.time.as_of() { (a, b) } else { (b, a) };
-            verdict(
-                FindingKind::ChangeOverTime,
-                Severity::Info,
-                format!("{} ({}) became {} ({})", dv(early), when(early), dv(late), when(late)),
-            )
-        }
+        Some(false) => judgement(
+            FindingKind::ChangeOverTime,
+            Severity::Info,
+            Reason::Changed { a_first: a.time.as_of() <= b.time.as_of() },
+        ),
         overlap => {
             let severity = match strength(a).min(strength(b)) {
                 2 => Severity::High,
                 1 => Severity::Medium,
                 _ => Severity::Low,
             };
-            let time = match overlap {
-                Some(true) => format!("for the same time ({})", when(a)),
-                _ => "and the time is unknown, so they are taken to overlap".into(),
-            };
-            verdict(
+            judgement(
                 FindingKind::Contradiction,
                 severity,
-                format!("{} and {} cannot both hold {time}", dv(a), dv(b)),
+                Reason::Clash { same_time: overlap == Some(true) },
             )
         }
     }

@@ -17,6 +17,7 @@ use crate::date::{Date, Period};
 use crate::reconcile::{FindingKind, Severity};
 use serde::Serialize;
 use std::io::Write;
+use std::sync::Arc;
 
 /// Version of the JSON report schema. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -91,8 +92,9 @@ pub struct Finding {
     pub subject: Option<String>,
     /// Why, in one sentence.
     pub explanation: String,
-    /// The claims, each citing its source, position and exact words.
-    pub claims: Vec<ClaimRecord>,
+    /// The claims, each citing its source, position and exact words. A claim cited by several
+    /// findings is one shared record.
+    pub claims: Vec<Arc<ClaimRecord>>,
 }
 
 /// A subject's claims in time order.

@@ -74,7 +74,7 @@ pub fn render_text(
             _ => Level::INFO,
         };
         let excerpts: Vec<(String, &ClaimRecord)> =
-            f.claims.iter().map(|c| (excerpt_text(c), c)).collect();
+            f.claims.iter().map(|c| (excerpt_text(c), &**c)).collect();
         let mut group = Group::with_title(level.primary_title(title.as_str()).id(f.kind.as_str()));
         for (i, (text, c)) in excerpts.iter().enumerate() {
             let quote = quote_range(c, text);
