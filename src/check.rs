@@ -12,6 +12,11 @@ use crate::report::{
 };
 use crate::source::{FrontMatterError, Metadata, Source};
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+
+/// Maps keyed by claims' own fields: insertion-ordered (deterministic) and hashed with Fx
+/// (no per-process seed, and several times cheaper than SipHash on short keys).
+type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -162,11 +167,10 @@ enum Why {
 
 /// A finding that points at the claims it cites.
 #[derive(Clone, Debug)]
-struct Pending<'a> {
+struct Pending {
     kind: FindingKind,
     severity: Severity,
-    subject: Option<&'a str>,
-    /// The subject's position among all subjects in byte order, for sorting without comparing
+    /// The subject key's position among all subjects in byte order, for sorting without comparing
     /// strings (`None`, no subject, sorts first).
     rank: Option<usize>,
     claims: Cited,
@@ -202,7 +206,12 @@ struct PendingTimeline<'a> {
 #[derive(Clone, Debug)]
 pub struct Reconciliation<'a> {
     sources: Vec<&'a Checked>,
-    findings: Vec<Pending<'a>>,
+    /// Every subject key a finding names, sorted: a finding's `rank` indexes it.
+    subjects: Vec<&'a str>,
+    /// The findings in the order they were found.
+    findings: Vec<Pending>,
+    /// Report order: indices into `findings` (with the sort keys they were ordered by).
+    order: Vec<(FindingKind, Severity, Option<usize>, usize)>,
     timelines: Vec<PendingTimeline<'a>>,
     summary: Summary,
 }
@@ -210,8 +219,8 @@ pub struct Reconciliation<'a> {
 /// One finding of a [`Reconciliation`], borrowing its claims.
 #[derive(Clone, Copy, Debug)]
 pub struct FindingRef<'r> {
-    sources: &'r [&'r Checked],
-    finding: &'r Pending<'r>,
+    found: &'r Reconciliation<'r>,
+    finding: &'r Pending,
 }
 
 impl<'r> FindingRef<'r> {
@@ -227,12 +236,12 @@ impl<'r> FindingRef<'r> {
 
     /// The subject key the claims share, or `None` for a figure match across subjects.
     pub fn subject(&self) -> Option<&'r str> {
-        self.finding.subject
+        self.finding.rank.and_then(|r| self.found.subjects.get(r).copied())
     }
 
     /// The claims cited, each with the name of its source.
     pub fn claims(&self) -> impl Iterator<Item = (&'r str, &'r Claim)> + 'r {
-        let sources = self.sources;
+        let sources: &'r [&'r Checked] = &self.found.sources;
         self.finding.claims.as_slice().iter().filter_map(move |at| {
             let s = sources.get(at.source)?;
             Some((s.name.as_str(), s.claims.get(at.claim)?))
@@ -281,9 +290,21 @@ impl<'a> Reconciliation<'a> {
     /// The findings in report order: contradictions first, then changes over time,
     /// refinements, agreements and incomparable pairs; within a kind by severity, subject and
     /// position.
-    pub fn findings(&self) -> impl ExactSizeIterator<Item = FindingRef<'_>> {
-        let sources: &[&Checked] = &self.sources;
-        self.findings.iter().map(move |finding| FindingRef { sources, finding })
+    pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
+        // `order` is a permutation of the indices of `findings`: nothing is skipped.
+        self.order.iter().filter_map(move |&(.., i)| {
+            Some(FindingRef { found: self, finding: self.findings.get(i)? })
+        })
+    }
+
+    /// The number of findings.
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
     }
 
     /// Writes the report: every finding in words, each cited claim as one shared record.
@@ -304,14 +325,13 @@ impl<'a> Reconciliation<'a> {
             Some(r)
         };
         let findings = self
-            .findings
-            .iter()
-            .map(|finding| Finding {
-                kind: finding.kind,
-                severity: finding.severity,
-                subject: finding.subject.map(str::to_string),
-                explanation: FindingRef { sources, finding }.explanation(),
-                claims: finding.claims.as_slice().iter().filter_map(&mut record).collect(),
+            .findings()
+            .map(|f| Finding {
+                kind: f.kind(),
+                severity: f.severity(),
+                subject: f.subject().map(str::to_string),
+                explanation: f.explanation(),
+                claims: f.finding.claims.as_slice().iter().filter_map(&mut record).collect(),
             })
             .collect();
         let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
@@ -384,7 +404,7 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     // Group by (kind, subject, change): units are compared inside a group so that different
     // currencies for one subject are reported as not comparable. Keys borrow from the claims.
     type GroupKey<'a> = (Kind, &'a str, Option<crate::claim::Change>);
-    let mut groups: IndexMap<GroupKey<'_>, Vec<At>> = IndexMap::new();
+    let mut groups: FxIndexMap<GroupKey<'_>, Vec<At>> = FxIndexMap::default();
     // For each claim, the index of its group (for figure matches).
     let mut group_of: Vec<Vec<Option<usize>>> =
         sources.iter().map(|s| vec![None; s.claims.len()]).collect();
@@ -425,13 +445,13 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     subjects.dedup();
     let rank_of = |s: &str| subjects.binary_search(&s).ok();
 
-    let mut findings: Vec<Pending<'_>> = Vec::new();
+    let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
     for (&(kind, key, _), members) in &groups {
         let rank = rank_of(key);
         // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
         // one agreement lists them all, and one representative is compared with the others.
-        let mut clusters: IndexMap<Signature<'_>, Vec<At>> = IndexMap::new();
+        let mut clusters: FxIndexMap<Signature<'_>, Vec<At>> = FxIndexMap::default();
         for at in members {
             if let Some(c) = claim(*at) {
                 clusters.entry(signature(c)).or_default().push(*at);
@@ -449,7 +469,6 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             findings.push(Pending {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
-                subject: Some(key),
                 rank,
                 claims: Cited::Many(cluster.clone()),
                 why: Why::Cluster(sources_in),
@@ -480,7 +499,6 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             findings.push(Pending {
                 kind: j.kind,
                 severity: j.severity,
-                subject: Some(key),
                 rank,
                 claims: Cited::Pair([a, b]),
                 why: Why::Pair(j),
@@ -503,7 +521,7 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     // when their subjects differ or are unknown. Only agreements are reported this way; a
     // contradiction needs a shared subject.
     type FigureKey<'a> = (Kind, Option<&'a str>, Option<&'a str>);
-    let mut by_unit: IndexMap<FigureKey<'_>, Vec<At>> = IndexMap::new();
+    let mut by_unit: FxIndexMap<FigureKey<'_>, Vec<At>> = FxIndexMap::default();
     for (si, s) in sources.iter().enumerate() {
         for (ci, c) in s.claims.iter().enumerate() {
             if matches!(c.kind, Kind::Money | Kind::Measure) && c.change.is_none() {
@@ -536,7 +554,6 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             findings.push(Pending {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
-                subject: None,
                 rank: None,
                 claims: Cited::Pair([a, b]),
                 why: Why::Figure,
@@ -551,7 +568,6 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             findings.push(Pending {
                 kind: v.kind,
                 severity: v.severity,
-                subject,
                 rank: subject.and_then(rank_of),
                 claims: Cited::Many(
                     idx.into_iter().map(|claim| At { source: si, claim }).collect(),
@@ -572,9 +588,6 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             .then_with(|| cited(x.3).cmp(&cited(y.3)))
             .then(x.3.cmp(&y.3))
     });
-    let mut slots: Vec<Option<Pending<'_>>> = findings.into_iter().map(Some).collect();
-    let findings: Vec<Pending<'_>> =
-        order.iter().filter_map(|&(.., i)| slots.get_mut(i).and_then(Option::take)).collect();
     let mut summary = Summary {
         sources: sources.len(),
         claims: sources.iter().map(|s| s.claims.len()).sum(),
@@ -590,7 +603,7 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
         };
         *counter = counter.saturating_add(1);
     }
-    Reconciliation { sources, findings, timelines, summary }
+    Reconciliation { sources, subjects, findings, order, timelines, summary }
 }
 
 /// What makes two claims of one group say the same thing (borrowed from the claim).
@@ -632,7 +645,8 @@ mod tests {
         let report = checker.report();
         assert_eq!(found.summary(), &report.summary);
         assert!(report.findings.len() > 10);
-        assert_eq!(found.findings().len(), report.findings.len());
+        assert_eq!(found.len(), report.findings.len());
+        assert_eq!(found.findings().count(), found.len());
         for (lazy, written) in found.findings().zip(&report.findings) {
             assert_eq!(lazy.kind(), written.kind);
             assert_eq!(lazy.severity(), written.severity);
