@@ -526,6 +526,8 @@ fn is_weak_trigger(w: &str) -> bool {
             | "next"
             | "half"
             | "magnitude"
+            | "in"
+            | "not"
     )
 }
 
@@ -541,6 +543,7 @@ fn is_numberish(w: &str) -> bool {
             "least"
                 | "most"
                 | "than"
+                | "excess"
                 | "many"
                 | "much"
                 | "few"
