@@ -526,7 +526,6 @@ fn is_weak_trigger(w: &str) -> bool {
             | "next"
             | "half"
             | "magnitude"
-            | "in"
             | "not"
     )
 }
@@ -611,6 +610,13 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
     let i = text.get(at..)?;
     if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
         let w = i.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        // "in" starts a claim only as "in excess of N" (see `approx::qualifier`).
+        if w.eq_ignore_ascii_case("in") {
+            let after = i.get(w.len()..).unwrap_or("").trim_start();
+            if !after.get(..6).is_some_and(|x| x.eq_ignore_ascii_case("excess")) {
+                return None;
+            }
+        }
         if token::with_lower(w, is_weak_trigger).unwrap_or(false) && !number_ahead(text, at) {
             return None;
         }

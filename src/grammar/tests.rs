@@ -37,6 +37,13 @@ fn scan_rows() {
         ("between 3 and 5", vec!["between 3 and 5 => Count 3..5 Range -"]),
         ("3-5 people", vec!["3-5 => Count 3..5 Range -"]),
         ("three or four", vec!["three or four => Count 3..4 Range -"]),
+        ("in excess of 300 people", vec!["in excess of 300 => Count 300.._ MoreThan -"]),
+        (
+            "In excess of three hundred",
+            vec!["In excess of three hundred => Count 300.._ MoreThan -"],
+        ),
+        ("not more than 40 people", vec!["not more than 40 => Count _..40 AtMost -"]),
+        ("in 12 cases", vec!["12 => Count 12..12 Exact -"]),
         ("$7bn", vec!["$7bn => Money 7000000000..7000000000 Exact USD"]),
         ("$7 billion in funds", vec!["$7 billion => Money 7000000000..7000000000 Exact USD"]),
         ("7 billion dollars", vec!["7 billion dollars => Money 7000000000..7000000000 Exact USD"]),
