@@ -11,14 +11,17 @@ use crate::report::{
     TimelinePoint, SCHEMA_VERSION,
 };
 use crate::source::{FrontMatterError, Metadata, Source};
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use rustc_hash::FxBuildHasher;
+use std::path::Path;
+use std::sync::Arc;
 
 /// Maps keyed by claims' own fields: insertion-ordered (deterministic) and hashed with Fx
 /// (no per-process seed, and several times cheaper than SipHash on short keys).
 type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
-use std::path::Path;
-use std::sync::Arc;
+
+/// A claim's group: kind, subject key (its index in the checker's key set) and change.
+type GroupKey = (Kind, usize, Option<crate::claim::Change>);
 
 /// One source's claims, kept without its text (only a bounded excerpt per claim).
 #[derive(Clone, Debug)]
@@ -27,6 +30,9 @@ struct Checked {
     metadata: Metadata,
     claims: Vec<Claim>,
     excerpts: Vec<Excerpt>,
+    /// Each claim's group, or `None` when it is compared with no other source: worked out
+    /// while the claim is fresh in memory, so that reconciling reads no strings to group.
+    groups: Vec<Option<GroupKey>>,
 }
 
 /// Reconciles the claims of several sources.
@@ -50,6 +56,9 @@ struct Checked {
 pub struct Checker {
     extractor: Extractor,
     sources: Vec<Checked>,
+    /// Every subject key seen, interned. Indices depend on the order sources were added, so
+    /// they are used only for equality, never for ordering.
+    keys: IndexSet<Box<str>, FxBuildHasher>,
 }
 
 impl Checker {
@@ -60,7 +69,7 @@ impl Checker {
 
     /// A checker with a custom extractor (for example with an extended lexicon).
     pub fn with_extractor(extractor: Extractor) -> Checker {
-        Checker { extractor, sources: Vec::new() }
+        Checker { extractor, sources: Vec::new(), keys: IndexSet::default() }
     }
 
     /// Adds an article's text, reading its front matter.
@@ -90,13 +99,33 @@ impl Checker {
             .iter()
             .map(|c| Excerpt::around(source.text(), c.span(), c.provenance.column))
             .collect();
+        let groups = extraction.claims.iter().map(|c| self.group_key(c)).collect();
         self.sources.push(Checked {
             name: source.name().to_string(),
             metadata: source.metadata().clone(),
             claims: extraction.claims,
             excerpts,
+            groups,
         });
         self
+    }
+
+    /// Claims are grouped by (kind, subject, change): units are compared inside a group so
+    /// that different currencies for one subject are reported as not comparable.
+    fn group_key(&mut self, c: &Claim) -> Option<GroupKey> {
+        let subject = c.subject.as_ref()?;
+        // "A fifth American" counts within its own article (see `self_checks`); across
+        // articles it is not a figure about the story.
+        let personal_ordinal = c.kind == Kind::Ordinal
+            && (subject.key.ends_with(" national") || subject.key.ends_with(" detainee"));
+        if matches!(c.kind, Kind::Number) || personal_ordinal {
+            return None;
+        }
+        let key = match self.keys.get_index_of(subject.key.as_str()) {
+            Some(k) => k,
+            None => self.keys.insert_full(subject.key.as_str().into()).0,
+        };
+        Some((c.kind, key, c.change))
     }
 
     /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted).
@@ -125,7 +154,7 @@ impl Checker {
     /// words (see [`Reconciliation`]). The result does not depend on the order in which
     /// sources were added.
     pub fn reconcile(&self) -> Reconciliation<'_> {
-        reconcile(&self.sources)
+        reconcile(&self.sources, &self.keys)
     }
 }
 
@@ -379,7 +408,10 @@ impl<'a> Reconciliation<'a> {
     }
 }
 
-fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
+fn reconcile<'a>(
+    unsorted: &'a [Checked],
+    keys: &'a IndexSet<Box<str>, FxBuildHasher>,
+) -> Reconciliation<'a> {
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
     // A total order, so that sources with the same name still sort the same whatever the
     // order they were added in.
@@ -401,24 +433,15 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     });
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
 
-    // Group by (kind, subject, change): units are compared inside a group so that different
-    // currencies for one subject are reported as not comparable. Keys borrow from the claims.
-    type GroupKey<'a> = (Kind, &'a str, Option<crate::claim::Change>);
-    let mut groups: FxIndexMap<GroupKey<'_>, Vec<At>> = FxIndexMap::default();
+    // Group the claims (see `Checker::group_key`), in source order.
+    let mut groups: FxIndexMap<GroupKey, Vec<At>> = FxIndexMap::default();
     // For each claim, the index of its group (for figure matches).
     let mut group_of: Vec<Vec<Option<usize>>> =
         sources.iter().map(|s| vec![None; s.claims.len()]).collect();
     for (si, s) in sources.iter().enumerate() {
-        for (ci, c) in s.claims.iter().enumerate() {
-            let Some(subject) = &c.subject else { continue };
-            // "A fifth American" counts within its own article (see `self_checks`); across
-            // articles it is not a figure about the story.
-            let personal_ordinal = c.kind == Kind::Ordinal
-                && (subject.key.ends_with(" national") || subject.key.ends_with(" detainee"));
-            if matches!(c.kind, Kind::Number) || personal_ordinal {
-                continue;
-            }
-            let entry = groups.entry((c.kind, subject.key.as_str(), c.change));
+        for (ci, key) in s.groups.iter().enumerate() {
+            let Some(key) = key else { continue };
+            let entry = groups.entry(*key);
             let gi = entry.index();
             entry.or_default().push(At { source: si, claim: ci });
             if let Some(slot) = group_of.get_mut(si).and_then(|g| g.get_mut(ci)) {
@@ -426,11 +449,12 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
             }
         }
     }
+    let key_text = |k: usize| keys.get_index(k).map_or("", |k| &**k);
     let self_checked: Vec<Vec<(Vec<usize>, crate::reconcile::Verdict)>> =
         sources.iter().map(|s| self_checks(&s.claims)).collect();
 
     // Every subject named by a finding, in byte order: findings sort by rank, not by string.
-    let mut subjects: Vec<&str> = groups.keys().map(|k| k.1).collect();
+    let mut subjects: Vec<&str> = groups.keys().map(|k| key_text(k.1)).collect();
     let self_subject = |si: usize, ci: usize| {
         sources.get(si).and_then(|s| s.claims.get(ci)).and_then(|c| c.subject.as_ref())
     };
@@ -448,6 +472,7 @@ fn reconcile(unsorted: &[Checked]) -> Reconciliation<'_> {
     let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
     for (&(kind, key, _), members) in &groups {
+        let key = key_text(key);
         let rank = rank_of(key);
         // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
         // one agreement lists them all, and one representative is compared with the others.
