@@ -454,26 +454,44 @@ fn reconcile<'a>(
         sources.iter().map(|s| self_checks(&s.claims)).collect();
 
     // Every subject named by a finding, in byte order: findings sort by rank, not by string.
-    let mut subjects: Vec<&str> = groups.keys().map(|k| key_text(k.1)).collect();
+    // One sort of the distinct names gives each interned group key its rank, so that groups
+    // need no string search.
+    let mut named: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut seen = vec![false; keys.len()];
+    for &(_, k, _) in groups.keys() {
+        if let Some(s) = seen.get_mut(k).filter(|s| !**s) {
+            *s = true;
+            named.push((key_text(k), Some(k)));
+        }
+    }
     let self_subject = |si: usize, ci: usize| {
         sources.get(si).and_then(|s| s.claims.get(ci)).and_then(|c| c.subject.as_ref())
     };
     for (si, checks) in self_checked.iter().enumerate() {
         for (idx, _) in checks {
             if let Some(s) = idx.first().and_then(|&ci| self_subject(si, ci)) {
-                subjects.push(s.key.as_str());
+                named.push((s.key.as_str(), None));
             }
         }
     }
-    subjects.sort_unstable();
-    subjects.dedup();
+    named.sort_unstable();
+    let mut subjects: Vec<&str> = Vec::with_capacity(named.len());
+    let mut rank_by_key: Vec<Option<usize>> = vec![None; keys.len()];
+    for (text, key) in named {
+        if subjects.last() != Some(&text) {
+            subjects.push(text);
+        }
+        if let Some(slot) = key.and_then(|k| rank_by_key.get_mut(k)) {
+            *slot = subjects.len().checked_sub(1);
+        }
+    }
     let rank_of = |s: &str| subjects.binary_search(&s).ok();
 
     let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
-    for (&(kind, key, _), members) in &groups {
-        let key = key_text(key);
-        let rank = rank_of(key);
+    for (&(kind, key_id, _), members) in &groups {
+        let key = key_text(key_id);
+        let rank = rank_by_key.get(key_id).copied().flatten();
         // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
         // one agreement lists them all, and one representative is compared with the others.
         let mut clusters: FxIndexMap<Signature<'_>, Vec<At>> = FxIndexMap::default();
