@@ -509,15 +509,26 @@ fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
     if body.is_ascii() {
         return out;
     }
-    for (i, c) in body.char_indices() {
-        if is_decimal_digit(c) {
-            let start = from.saturating_add(i);
-            let end = start.saturating_add(c.len_utf8());
+    // Only the lead bytes of the digits below are decoded: D9 and DB (Arabic-Indic), E0
+    // (Devanagari), EF (full-width). Lead bytes always start a char.
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|b| matches!(b, 0xD9 | 0xDB | 0xE0 | 0xEF)))
+        .map(|off| i.saturating_add(off))
+    {
+        let c = body.get(at..).and_then(|r| r.chars().next());
+        let len = c.map_or(1, char::len_utf8);
+        if c.is_some_and(is_decimal_digit) {
+            let start = from.saturating_add(at);
+            let end = start.saturating_add(len);
             match out.last_mut() {
                 Some(last) if last.end == start => last.end = end,
                 _ => out.push(Span::new(start, end)),
             }
         }
+        i = at.saturating_add(len);
     }
     out
 }
@@ -670,13 +681,17 @@ fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
 
 /// Byte offsets where sentences start, from `from` on.
 fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
-    let mut starts = vec![from];
     let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
+    let body = bytes.get(from..).unwrap_or_default();
+    let mut starts = vec![from];
+    // Every line starts a sentence; '.', '!' and '?' end one only before a space (memchr finds
+    // the few candidates, so the loop below runs per mark, not per byte).
+    starts
+        .extend(memchr::memchr_iter(b'\n', body).map(|i| from.saturating_add(i).saturating_add(1)));
+    for off in memchr::memchr3_iter(b'.', b'!', b'?', body) {
+        let i = from.saturating_add(off);
         let next = i.saturating_add(1);
-        let boundary = match b {
-            b'\n' => true,
+        let boundary = match body.get(off).copied().unwrap_or(0) {
             b'!' | b'?' => bytes
                 .get(next)
                 .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')),
@@ -726,8 +741,8 @@ fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
         if boundary {
             starts.push(next);
         }
-        i = next;
     }
+    starts.sort_unstable();
     starts
 }
 

@@ -8,6 +8,11 @@
 //! not data about the story.
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+
+/// The lexicon's word tables: looked up for every word near a quantity, so hashed with
+/// FxHash (no untrusted keys reach them: entries come from lexicon files).
+type Table = IndexMap<String, String, FxBuildHasher>;
 
 /// The built-in lexicon text.
 pub const DEFAULT_LEXICON: &str = include_str!("lexicon/default.lex");
@@ -34,11 +39,11 @@ pub struct LexiconError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lexicon {
-    nationality: IndexMap<String, String>,
-    person: IndexMap<String, String>,
-    status: IndexMap<String, String>,
-    role: IndexMap<String, String>,
-    noun: IndexMap<String, String>,
+    nationality: Table,
+    person: Table,
+    status: Table,
+    role: Table,
+    noun: Table,
     /// First words of multi-word [status] entries, for a cheap pre-check.
     status_heads: std::collections::BTreeSet<String>,
 }
@@ -57,11 +62,11 @@ impl Lexicon {
     /// A lexicon with no entries.
     pub fn empty() -> Lexicon {
         Lexicon {
-            nationality: IndexMap::new(),
-            person: IndexMap::new(),
-            status: IndexMap::new(),
-            role: IndexMap::new(),
-            noun: IndexMap::new(),
+            nationality: Table::default(),
+            person: Table::default(),
+            status: Table::default(),
+            role: Table::default(),
+            noun: Table::default(),
             status_heads: std::collections::BTreeSet::new(),
         }
     }
@@ -83,7 +88,7 @@ impl Lexicon {
         text: &str,
         heads: &mut std::collections::BTreeSet<String>,
     ) -> Result<(), LexiconError> {
-        let mut section: Option<&mut IndexMap<String, String>> = None;
+        let mut section: Option<&mut Table> = None;
         for (i, raw) in text.lines().enumerate() {
             let line = i.saturating_add(1);
             let content = raw.split('#').next().unwrap_or("").trim();
@@ -172,11 +177,13 @@ impl Lexicon {
     }
 }
 
-fn lookup<'a>(map: &'a IndexMap<String, String>, word: &str) -> Option<&'a str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace()) {
+fn lookup<'a>(map: &'a Table, word: &str) -> Option<&'a str> {
+    if word.bytes().any(|b| b.is_ascii_whitespace()) {
         map.get(normalize_words(word).as_str()).map(String::as_str)
     } else {
-        map.get(word).map(String::as_str)
+        // One word ("American"): lower-cased on the stack, not in a new String.
+        crate::grammar::token::with_lower(word, |w| map.get(w).map(String::as_str))
+            .unwrap_or_else(|| map.get(word.to_ascii_lowercase().as_str()).map(String::as_str))
     }
 }
 

@@ -118,7 +118,8 @@ struct Val {
 pub(crate) fn scan(text: &str, from: usize) -> Scan {
     let mut out = Scan::default();
     let mut pos = from;
-    while let Some(anchor) = next_anchor(text, pos) {
+    let mut triggers = TriggerMemo::default();
+    while let Some(anchor) = next_anchor(text, pos, &mut triggers) {
         match claim_at(text, anchor) {
             Some(Found::Claim(c)) => {
                 pos = c.end.max(anchor.saturating_add(1));
@@ -253,10 +254,33 @@ fn is_trigger(w: &str) -> bool {
         || time::weekday_lower(w)
 }
 
+/// Remembers which words can start a claim, so that a scan tests each distinct word once:
+/// [`is_trigger`] tries a few hundred words in turn, a hash lookup costs one probe.
+#[derive(Default)]
+struct TriggerMemo<'a> {
+    seen: rustc_hash::FxHashMap<&'a str, bool>,
+}
+
+impl<'a> TriggerMemo<'a> {
+    /// Distinct words remembered at most (a few MB), whatever the text.
+    const LIMIT: usize = 1 << 16;
+
+    fn is_trigger(&mut self, w: &'a str) -> bool {
+        if let Some(&t) = self.seen.get(w) {
+            return t;
+        }
+        let t = token::with_lower(w, is_trigger).unwrap_or(false);
+        if self.seen.len() < Self::LIMIT {
+            self.seen.insert(w, t);
+        }
+        t
+    }
+}
+
 /// Finds the next position at or after `pos` where a claim may start.
 ///
 /// Text inside a URL ("https://…", "www.…") never starts a claim.
-fn next_anchor(text: &str, mut pos: usize) -> Option<usize> {
+fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>) -> Option<usize> {
     let b = text.as_bytes();
     while let Some(&c) = b.get(pos) {
         let next_digit = b.get(pos.saturating_add(1)).is_some_and(u8::is_ascii_digit);
@@ -302,10 +326,7 @@ fn next_anchor(text: &str, mut pos: usize) -> Option<usize> {
                 && w.len() == 3
                 && w.bytes().all(|x| x.is_ascii_uppercase())
                 && token::with_lower(w, unit::iso_code).flatten().is_some();
-            if left_ok
-                && (glued_code
-                    || (!glued_digit && token::with_lower(w, is_trigger).unwrap_or(false)))
-            {
+            if left_ok && (glued_code || (!glued_digit && triggers.is_trigger(w))) {
                 return Some(pos);
             }
             pos = if glued_digit { skip_token(text, pos) } else { end };
