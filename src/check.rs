@@ -11,14 +11,16 @@ use crate::report::{
     TimelinePoint, SCHEMA_VERSION,
 };
 use crate::source::{FrontMatterError, Metadata, Source};
+use foldhash::fast::RandomState as Seeded;
 use indexmap::{IndexMap, IndexSet};
-use rustc_hash::FxBuildHasher;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Maps keyed by claims' own fields: insertion-ordered (deterministic) and hashed with Fx
-/// (no per-process seed, and several times cheaper than SipHash on short keys).
-type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
+/// Maps keyed by claims' own fields: insertion-ordered, so iteration is deterministic whatever
+/// the hasher's seed, and hashed with foldhash, several times cheaper than SipHash on short
+/// keys. The seed is random so that article text cannot craft colliding keys (subject keys
+/// and places come from the articles) and make grouping quadratic.
+type KeyMap<K, V> = IndexMap<K, V, Seeded>;
 
 /// A claim's group: kind, subject key (its index in the checker's key set) and change.
 type GroupKey = (Kind, usize, Option<crate::claim::Change>);
@@ -58,7 +60,7 @@ pub struct Checker {
     sources: Vec<Checked>,
     /// Every subject key seen, interned. Indices depend on the order sources were added, so
     /// they are used only for equality, never for ordering.
-    keys: IndexSet<Box<str>, FxBuildHasher>,
+    keys: IndexSet<Box<str>, Seeded>,
 }
 
 impl Checker {
@@ -410,7 +412,7 @@ impl<'a> Reconciliation<'a> {
 
 fn reconcile<'a>(
     unsorted: &'a [Checked],
-    keys: &'a IndexSet<Box<str>, FxBuildHasher>,
+    keys: &'a IndexSet<Box<str>, Seeded>,
 ) -> Reconciliation<'a> {
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
     // A total order, so that sources with the same name still sort the same whatever the
@@ -434,7 +436,7 @@ fn reconcile<'a>(
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
 
     // Group the claims (see `Checker::group_key`), in source order.
-    let mut groups: FxIndexMap<GroupKey, Vec<At>> = FxIndexMap::default();
+    let mut groups: KeyMap<GroupKey, Vec<At>> = KeyMap::default();
     // For each claim, the index of its group (for figure matches).
     let mut group_of: Vec<Vec<Option<usize>>> =
         sources.iter().map(|s| vec![None; s.claims.len()]).collect();
@@ -494,7 +496,7 @@ fn reconcile<'a>(
         let rank = rank_by_key.get(key_id).copied().flatten();
         // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
         // one agreement lists them all, and one representative is compared with the others.
-        let mut clusters: FxIndexMap<Signature<'_>, Vec<At>> = FxIndexMap::default();
+        let mut clusters: KeyMap<Signature<'_>, Vec<At>> = KeyMap::default();
         for at in members {
             if let Some(c) = claim(*at) {
                 clusters.entry(signature(c)).or_default().push(*at);
@@ -564,7 +566,7 @@ fn reconcile<'a>(
     // when their subjects differ or are unknown. Only agreements are reported this way; a
     // contradiction needs a shared subject.
     type FigureKey<'a> = (Kind, Option<&'a str>, Option<&'a str>);
-    let mut by_unit: FxIndexMap<FigureKey<'_>, Vec<At>> = FxIndexMap::default();
+    let mut by_unit: KeyMap<FigureKey<'_>, Vec<At>> = KeyMap::default();
     for (si, s) in sources.iter().enumerate() {
         for (ci, c) in s.claims.iter().enumerate() {
             if matches!(c.kind, Kind::Money | Kind::Measure) && c.change.is_none() {

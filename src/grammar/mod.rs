@@ -256,9 +256,13 @@ fn is_trigger(w: &str) -> bool {
 
 /// Remembers which words can start a claim, so that a scan tests each distinct word once:
 /// [`is_trigger`] tries a few hundred words in turn, a hash lookup costs one probe.
+///
+/// The words come from the article, so the map's hasher is seeded at random (foldhash), not
+/// fixed like Fx: crafted words that all collide cannot make the scan quadratic. The map only
+/// remembers answers, so the seed changes no output.
 #[derive(Default)]
 struct TriggerMemo<'a> {
-    seen: rustc_hash::FxHashMap<&'a str, bool>,
+    seen: foldhash::HashMap<&'a str, bool>,
 }
 
 impl<'a> TriggerMemo<'a> {
