@@ -8,11 +8,10 @@
 //! not data about the story.
 
 use indexmap::IndexMap;
-use rustc_hash::FxBuildHasher;
-
 /// The lexicon's word tables: looked up for every word near a quantity, so hashed with
-/// FxHash (no untrusted keys reach them: entries come from lexicon files).
-type Table = IndexMap<String, String, FxBuildHasher>;
+/// foldhash rather than SipHash (seeded at random, like the checker's maps; iteration keeps
+/// insertion order).
+type Table = IndexMap<String, String, foldhash::fast::RandomState>;
 
 /// The built-in lexicon text.
 pub const DEFAULT_LEXICON: &str = include_str!("lexicon/default.lex");
