@@ -509,13 +509,13 @@ fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
     if body.is_ascii() {
         return out;
     }
-    // Only the lead bytes of the digits below are decoded: D9 and DB (Arabic-Indic), E0
-    // (Devanagari), EF (full-width). Lead bytes always start a char.
+    // Only chars starting with a lead byte of those digits are decoded (lead bytes always
+    // start a char).
     let bytes = body.as_bytes();
     let mut i = 0;
     while let Some(at) = bytes
         .get(i..)
-        .and_then(|r| r.iter().position(|b| matches!(b, 0xD9 | 0xDB | 0xE0 | 0xEF)))
+        .and_then(|r| r.iter().position(|b| DIGIT_LEAD_BYTES.contains(b)))
         .map(|off| i.saturating_add(off))
     {
         let c = body.get(at..).and_then(|r| r.chars().next());
@@ -534,6 +534,10 @@ fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
 }
 
 /// Decimal digits of other forms and scripts: full-width, Arabic-Indic, Devanagari.
+/// The first UTF-8 byte of every digit [`is_decimal_digit`] accepts: D9 and DB (Arabic-Indic),
+/// E0 (Devanagari), EF (full-width). A test keeps the two in step.
+const DIGIT_LEAD_BYTES: [u8; 4] = [0xD9, 0xDB, 0xE0, 0xEF];
+
 fn is_decimal_digit(c: char) -> bool {
     matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}')
 }
@@ -1147,4 +1151,32 @@ impl LineIndex {
 /// ```
 pub fn extract(text: &str) -> Vec<Claim> {
     Extractor::new().extract(text).claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every non-ASCII digit starts with one of the lead bytes the scan looks for, and a run of
+    /// them in each script is found whole.
+    #[test]
+    fn unsupported_digits_cover_every_script() {
+        let digits: Vec<char> = ('\u{80}'..='\u{ffff}').filter(|&c| is_decimal_digit(c)).collect();
+        assert_eq!(digits.len(), 40);
+        for c in &digits {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes().first().copied();
+            assert!(lead.is_some_and(|b| DIGIT_LEAD_BYTES.contains(&b)), "{c:?}");
+        }
+        for run in ["\u{ff11}\u{ff12}", "\u{0661}\u{0662}", "\u{06f1}\u{06f2}", "\u{0967}\u{0968}"]
+        {
+            let text = format!("é {run} x");
+            let start = "é ".len();
+            assert_eq!(
+                unsupported_digits(&text, 0),
+                [Span::new(start, start + run.len())],
+                "{run}"
+            );
+        }
+    }
 }
