@@ -1,6 +1,7 @@
 //! The [`Checker`]: collects sources, reconciles their claims and builds a [`Report`].
 
 use crate::claim::{Claim, Kind};
+use crate::date::Period;
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
@@ -25,6 +26,29 @@ type KeyMap<K, V> = IndexMap<K, V, Seeded>;
 /// A claim's group: kind, subject key (its index in the checker's key set) and change.
 type GroupKey = (Kind, usize, Option<crate::claim::Change>);
 
+/// What makes two claims of one group say the same thing: the quantity, the date a date claim
+/// gives, unit, rate, the time it speaks of, and place (strings as indices in the checker's
+/// word set). Claims of a group with the same statement form one cluster.
+type Statement = (
+    Option<crate::claim::Quantity>,
+    Option<Period>,
+    Option<usize>,
+    Option<usize>,
+    Option<Period>,
+    Option<usize>,
+);
+
+/// What reconciling needs to know of a claim that is compared with other sources, worked out
+/// when the claim is added: its group and statement (indices in the checker's sets), and the
+/// time it speaks of. Reconciling groups and clusters claims with these integers alone, without
+/// reading the claims.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    group: usize,
+    statement: usize,
+    as_of: Option<Period>,
+}
+
 /// One source's claims, kept without its text (only a bounded excerpt per claim).
 #[derive(Clone, Debug)]
 struct Checked {
@@ -32,9 +56,9 @@ struct Checked {
     metadata: Metadata,
     claims: Vec<Claim>,
     excerpts: Vec<Excerpt>,
-    /// Each claim's group, or `None` when it is compared with no other source: worked out
-    /// while the claim is fresh in memory, so that reconciling reads no strings to group.
-    groups: Vec<Option<GroupKey>>,
+    /// Each claim's group and statement, or `None` when it is compared with no other source:
+    /// worked out while the claim is fresh in memory, so that reconciling reads no strings.
+    slots: Vec<Option<Slot>>,
 }
 
 /// Reconciles the claims of several sources.
@@ -61,6 +85,12 @@ pub struct Checker {
     /// Every subject key seen, interned. Indices depend on the order sources were added, so
     /// they are used only for equality, never for ordering.
     keys: IndexSet<Box<str>, Seeded>,
+    /// Units, rates and places, interned for [`Statement`]s.
+    words: IndexSet<Box<str>, Seeded>,
+    /// Every group seen; a [`Slot`] holds an index into it.
+    groups: IndexSet<GroupKey, Seeded>,
+    /// Every statement seen; a [`Slot`] holds an index into it.
+    statements: IndexSet<Statement, Seeded>,
 }
 
 impl Checker {
@@ -71,7 +101,7 @@ impl Checker {
 
     /// A checker with a custom extractor (for example with an extended lexicon).
     pub fn with_extractor(extractor: Extractor) -> Checker {
-        Checker { extractor, sources: Vec::new(), keys: IndexSet::default() }
+        Checker { extractor, ..Checker::default() }
     }
 
     /// Adds an article's text, reading its front matter.
@@ -101,13 +131,13 @@ impl Checker {
             .iter()
             .map(|c| Excerpt::around(source.text(), c.span(), c.provenance.column))
             .collect();
-        let groups = extraction.claims.iter().map(|c| self.group_key(c)).collect();
+        let slots = extraction.claims.iter().map(|c| self.slot(c)).collect();
         self.sources.push(Checked {
             name: source.name().to_string(),
             metadata: source.metadata().clone(),
             claims: extraction.claims,
             excerpts,
-            groups,
+            slots,
         });
         self
     }
@@ -123,11 +153,26 @@ impl Checker {
         if matches!(c.kind, Kind::Number) || personal_ordinal {
             return None;
         }
-        let key = match self.keys.get_index_of(subject.key.as_str()) {
-            Some(k) => k,
-            None => self.keys.insert_full(subject.key.as_str().into()).0,
-        };
+        let key = intern(&mut self.keys, &subject.key);
         Some((c.kind, key, c.change))
+    }
+
+    /// The claim's [`Slot`], interning its group and statement.
+    fn slot(&mut self, c: &Claim) -> Option<Slot> {
+        let group = self.group_key(c)?;
+        let (group, _) = self.groups.insert_full(group);
+        let mut word = |w: Option<&str>| w.map(|w| intern(&mut self.words, w));
+        let place = c.subject.as_ref().and_then(|s| s.place.as_deref());
+        let statement = (
+            c.quantity().cloned(),
+            statement_date(c),
+            word(c.unit.as_deref()),
+            word(c.per.as_deref()),
+            statement_time(c),
+            word(place),
+        );
+        let (statement, _) = self.statements.insert_full(statement);
+        Some(Slot { group, statement, as_of: c.time.as_of() })
     }
 
     /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted).
@@ -156,7 +201,7 @@ impl Checker {
     /// words (see [`Reconciliation`]). The result does not depend on the order in which
     /// sources were added.
     pub fn reconcile(&self) -> Reconciliation<'_> {
-        reconcile(&self.sources, &self.keys)
+        reconcile(self)
     }
 }
 
@@ -410,10 +455,9 @@ impl<'a> Reconciliation<'a> {
     }
 }
 
-fn reconcile<'a>(
-    unsorted: &'a [Checked],
-    keys: &'a IndexSet<Box<str>, Seeded>,
-) -> Reconciliation<'a> {
+fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
+    let Checker { sources: unsorted, keys, groups: group_keys, statements, .. } = checker;
+    let statement_count = statements.len();
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
     // A total order, so that sources with the same name still sort the same whatever the
     // order they were added in.
@@ -435,22 +479,55 @@ fn reconcile<'a>(
     });
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
 
-    // Group the claims (see `Checker::group_key`), in source order.
-    let mut groups: KeyMap<GroupKey, Vec<At>> = KeyMap::default();
-    // For each claim, the index of its group (for figure matches).
-    let mut group_of: Vec<Vec<Option<usize>>> =
-        sources.iter().map(|s| vec![None; s.claims.len()]).collect();
-    for (si, s) in sources.iter().enumerate() {
-        for (ci, key) in s.groups.iter().enumerate() {
-            let Some(key) = key else { continue };
-            let entry = groups.entry(*key);
-            let gi = entry.index();
-            entry.or_default().push(At { source: si, claim: ci });
-            if let Some(slot) = group_of.get_mut(si).and_then(|g| g.get_mut(ci)) {
-                *slot = Some(gi);
+    // Group the claims (see `Checker::slot`): groups in the order they first appear in the
+    // sorted sources, members in source order, bucketed by counting (no hashing).
+    let slots =
+        |s: &'a Checked| s.slots.iter().enumerate().filter_map(|(ci, slot)| Some((ci, (*slot)?)));
+    let mut position = vec![usize::MAX; group_keys.len()];
+    let mut ids: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for s in &sources {
+        for (_, slot) in slots(s) {
+            let Some(pos) = position.get_mut(slot.group) else { continue };
+            if *pos == usize::MAX {
+                *pos = ids.len();
+                ids.push(slot.group);
+                starts.push(0);
+            }
+            if let Some(n) = starts.get_mut(*pos) {
+                *n = n.saturating_add(1);
             }
         }
     }
+    // Counts become start offsets, then fill positions.
+    let mut total = 0usize;
+    for n in &mut starts {
+        let count = *n;
+        *n = total;
+        total = total.saturating_add(count);
+    }
+    let mut fill = starts.clone();
+    starts.push(total);
+    let mut members = vec![At { source: 0, claim: 0 }; total];
+    for (si, s) in sources.iter().enumerate() {
+        for (ci, slot) in slots(s) {
+            let Some(next) = position.get(slot.group).and_then(|&p| fill.get_mut(p)) else {
+                continue;
+            };
+            if let Some(m) = members.get_mut(*next) {
+                *m = At { source: si, claim: ci };
+            }
+            *next = next.saturating_add(1);
+        }
+    }
+    let group_members = |pos: usize| -> &[At] {
+        match (starts.get(pos), starts.get(pos.saturating_add(1))) {
+            (Some(&a), Some(&b)) => members.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    };
+    let slot_of =
+        |at: At| sources.get(at.source).and_then(|s| s.slots.get(at.claim)).copied().flatten();
     let key_text = |k: usize| keys.get_index(k).map_or("", |k| &**k);
     let self_checked: Vec<Vec<(Vec<usize>, crate::reconcile::Verdict)>> =
         sources.iter().map(|s| self_checks(&s.claims)).collect();
@@ -460,7 +537,7 @@ fn reconcile<'a>(
     // need no string search.
     let mut named: Vec<(&str, Option<usize>)> = Vec::new();
     let mut seen = vec![false; keys.len()];
-    for &(_, k, _) in groups.keys() {
+    for &(_, k, _) in ids.iter().filter_map(|&g| group_keys.get_index(g)) {
         if let Some(s) = seen.get_mut(k).filter(|s| !**s) {
             *s = true;
             named.push((key_text(k), Some(k)));
@@ -491,18 +568,38 @@ fn reconcile<'a>(
 
     let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
-    for (&(kind, key_id, _), members) in &groups {
+    // Per statement: the group (its position plus one) that last saw it, and its cluster
+    // there; cluster lists are reused from group to group.
+    let mut seen_in: Vec<(usize, usize)> = vec![(0, 0); statement_count];
+    let mut cluster_lists: Vec<Vec<At>> = Vec::new();
+    for (pos, &gid) in ids.iter().enumerate() {
+        let Some(&(kind, key_id, _)) = group_keys.get_index(gid) else { continue };
+        let members = group_members(pos);
         let key = key_text(key_id);
         let rank = rank_by_key.get(key_id).copied().flatten();
-        // Claims that say the same thing (same bounds, unit, time and place) form one cluster:
-        // one agreement lists them all, and one representative is compared with the others.
-        let mut clusters: KeyMap<Signature<'_>, Vec<At>> = KeyMap::default();
+        // Claims that say the same thing (same statement: bounds, unit, time and place) form
+        // one cluster: one agreement lists them all, and one representative is compared with
+        // the others.
+        let stamp = pos.saturating_add(1);
+        let mut used = 0usize;
         for at in members {
-            if let Some(c) = claim(*at) {
-                clusters.entry(signature(c)).or_default().push(*at);
+            let Some(seen) = slot_of(*at).and_then(|slot| seen_in.get_mut(slot.statement)) else {
+                continue;
+            };
+            if seen.0 != stamp {
+                *seen = (stamp, used);
+                match cluster_lists.get_mut(used) {
+                    Some(list) => list.clear(),
+                    None => cluster_lists.push(Vec::new()),
+                }
+                used = used.saturating_add(1);
+            }
+            if let Some(list) = cluster_lists.get_mut(seen.1) {
+                list.push(*at);
             }
         }
-        for cluster in clusters.values() {
+        let clusters = cluster_lists.get(..used).unwrap_or_default();
+        for cluster in clusters {
             // A source restating its own figure is not news: agreement needs two sources.
             // Members are in source order, so distinct sources are counted in one pass.
             let distinct =
@@ -519,7 +616,7 @@ fn reconcile<'a>(
                 why: Why::Cluster(sources_in),
             });
         }
-        let reps: Vec<At> = clusters.values().filter_map(|c| c.first().copied()).collect();
+        let reps: Vec<At> = clusters.iter().filter_map(|c| c.first().copied()).collect();
         let pairs: Vec<(At, At)> = if reps.len() <= PAIRWISE_LIMIT {
             reps.iter()
                 .enumerate()
@@ -554,7 +651,7 @@ fn reconcile<'a>(
             continue;
         }
         let mut points: Vec<(Option<crate::date::Period>, At)> =
-            members.iter().map(|at| (claim(*at).and_then(|c| c.time.as_of()), *at)).collect();
+            members.iter().map(|at| (slot_of(*at).and_then(|s| s.as_of), *at)).collect();
         points.sort_unstable();
         let first_time = points.first().and_then(|p| p.0);
         if points.iter().any(|p| p.0.is_some() && p.0 != first_time) {
@@ -577,7 +674,7 @@ fn reconcile<'a>(
             }
         }
     }
-    let group = |at: At| group_of.get(at.source).and_then(|g| g.get(at.claim)).copied().flatten();
+    let group = |at: At| slot_of(at).map(|s| s.group);
     for members in by_unit.values() {
         let mut sorted: Vec<(At, crate::reconcile::Interval)> = members
             .iter()
@@ -671,29 +768,30 @@ fn order_key((index, f): (usize, &Pending)) -> OrderKey {
     (head, at(cited.first()), at(cited.get(1)), index)
 }
 
-/// What makes two claims of one group say the same thing (borrowed from the claim).
-type Signature<'a> = (
-    Option<&'a crate::claim::Quantity>,
-    Option<crate::date::Period>,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<crate::date::Period>,
-    Option<&'a str>,
-);
+/// The index of `word` in `set`, inserting it if new (without allocating when it is there).
+fn intern(set: &mut IndexSet<Box<str>, Seeded>, word: &str) -> usize {
+    match set.get_index_of(word) {
+        Some(i) => i,
+        None => set.insert_full(word.into()).0,
+    }
+}
 
-fn signature(c: &Claim) -> Signature<'_> {
-    let date = match c.value {
+/// The date a date claim gives, for its [`Statement`].
+fn statement_date(c: &Claim) -> Option<Period> {
+    match c.value {
         crate::claim::Value::Date { period, .. } => period,
         crate::claim::Value::Quantity(_) => None,
-    };
-    let place = c.subject.as_ref().and_then(|s| s.place.as_deref());
-    // The same age said in the same year is the same statement; in other years it is compared.
-    let time = if c.kind == Kind::Age {
-        c.time.reported.and_then(|d| crate::date::Period::year(d.year()))
+    }
+}
+
+/// The time a claim speaks of, for its [`Statement`]. The same age said in the same year is
+/// the same statement; in other years it is compared.
+fn statement_time(c: &Claim) -> Option<Period> {
+    if c.kind == Kind::Age {
+        c.time.reported.and_then(|d| Period::year(d.year()))
     } else {
         c.time.as_of()
-    };
-    (c.quantity(), date, c.unit.as_deref(), c.per.as_deref(), time, place)
+    }
 }
 
 #[cfg(test)]
