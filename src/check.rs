@@ -5,7 +5,7 @@ use crate::date::Period;
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
-    effective, judge, self_checks, FindingKind, Judgement, Severity, PAIRWISE_LIMIT,
+    effective, judge_facts, self_checks, Fact, FindingKind, Judgement, Severity, PAIRWISE_LIMIT,
 };
 use crate::report::{
     describe_value, ClaimRecord, Excerpt, Finding, Report, SourceRecord, Summary, Timeline,
@@ -47,6 +47,8 @@ struct Slot {
     group: usize,
     statement: usize,
     as_of: Option<Period>,
+    /// The time an age speaks of (see `reconcile::age_time`).
+    age_time: Option<Period>,
 }
 
 /// One source's claims, kept without its text (only a bounded excerpt per claim).
@@ -172,7 +174,8 @@ impl Checker {
             word(place),
         );
         let (statement, _) = self.statements.insert_full(statement);
-        Some(Slot { group, statement, as_of: c.time.as_of() })
+        let fact = Fact::of(c);
+        Some(Slot { group, statement, as_of: fact.as_of, age_time: fact.age_time })
     }
 
     /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted).
@@ -508,19 +511,23 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     }
     let mut fill = starts.clone();
     starts.push(total);
-    let mut members = vec![At { source: 0, claim: 0 }; total];
+    // Each member carries its slot, so that a group is read from one contiguous run.
+    let mut members: Vec<(At, Slot)> = Vec::new();
+    if let Some(first) = sources.iter().find_map(|s| slots(s).next()) {
+        members.resize(total, (At { source: 0, claim: 0 }, first.1));
+    }
     for (si, s) in sources.iter().enumerate() {
         for (ci, slot) in slots(s) {
             let Some(next) = position.get(slot.group).and_then(|&p| fill.get_mut(p)) else {
                 continue;
             };
             if let Some(m) = members.get_mut(*next) {
-                *m = At { source: si, claim: ci };
+                *m = (At { source: si, claim: ci }, slot);
             }
             *next = next.saturating_add(1);
         }
     }
-    let group_members = |pos: usize| -> &[At] {
+    let group_members = |pos: usize| -> &[(At, Slot)] {
         match (starts.get(pos), starts.get(pos.saturating_add(1))) {
             (Some(&a), Some(&b)) => members.get(a..b).unwrap_or_default(),
             _ => &[],
@@ -572,6 +579,8 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     // there; cluster lists are reused from group to group.
     let mut seen_in: Vec<(usize, usize)> = vec![(0, 0); statement_count];
     let mut cluster_lists: Vec<Vec<At>> = Vec::new();
+    // The first member of each cluster: its representative.
+    let mut firsts: Vec<(At, Slot)> = Vec::new();
     for (pos, &gid) in ids.iter().enumerate() {
         let Some(&(kind, key_id, _)) = group_keys.get_index(gid) else { continue };
         let members = group_members(pos);
@@ -582,10 +591,9 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
         // the others.
         let stamp = pos.saturating_add(1);
         let mut used = 0usize;
-        for at in members {
-            let Some(seen) = slot_of(*at).and_then(|slot| seen_in.get_mut(slot.statement)) else {
-                continue;
-            };
+        firsts.clear();
+        for &(at, slot) in members {
+            let Some(seen) = seen_in.get_mut(slot.statement) else { continue };
             if seen.0 != stamp {
                 *seen = (stamp, used);
                 match cluster_lists.get_mut(used) {
@@ -593,9 +601,10 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                     None => cluster_lists.push(Vec::new()),
                 }
                 used = used.saturating_add(1);
+                firsts.push((at, slot));
             }
             if let Some(list) = cluster_lists.get_mut(seen.1) {
-                list.push(*at);
+                list.push(at);
             }
         }
         let clusters = cluster_lists.get(..used).unwrap_or_default();
@@ -616,33 +625,32 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                 why: Why::Cluster(sources_in),
             });
         }
-        let reps: Vec<At> = clusters.iter().filter_map(|c| c.first().copied()).collect();
-        let pairs: Vec<(At, At)> = if reps.len() <= PAIRWISE_LIMIT {
-            reps.iter()
-                .enumerate()
-                .flat_map(|(i, a)| reps.iter().skip(i.saturating_add(1)).map(move |b| (*a, *b)))
+        // One representative per cluster, with what judging reads of it.
+        let fact = |(at, slot): (At, Slot)| -> Option<(At, Fact<'_, usize>)> {
+            let (quantity, date, unit, per, _, place) = statements.get_index(slot.statement)?;
+            let (unit, per, place) = (*unit, *per, *place);
+            let quantity = quantity.as_ref();
+            let (as_of, age_time) = (slot.as_of, slot.age_time);
+            Some((at, Fact { kind, quantity, date: *date, unit, per, place, as_of, age_time }))
+        };
+        let mut reps: Vec<(At, Fact<'_, usize>)> = firsts.iter().filter_map(|m| fact(*m)).collect();
+        let pairs: Vec<(usize, usize)> = if reps.len() <= PAIRWISE_LIMIT {
+            (0..reps.len())
+                .flat_map(|i| (i.saturating_add(1)..reps.len()).map(move |j| (i, j)))
                 .collect()
         } else {
             // Large groups: sort by time and value, then compare neighbours (n log n).
-            let mut sorted = reps.clone();
-            sorted.sort_by_cached_key(|at| {
-                let c = claim(*at);
-                (
-                    c.and_then(|c| c.time.as_of()),
-                    c.and_then(|c| c.quantity()).and_then(|q| q.low),
-                    *at,
-                )
-            });
-            sorted.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect()
+            reps.sort_unstable_by_key(|(at, f)| (f.as_of, f.quantity.and_then(|q| q.low), *at));
+            (1..reps.len()).map(|j| (j.saturating_sub(1), j)).collect()
         };
-        for (a, b) in pairs {
-            let (Some(ca), Some(cb)) = (claim(a), claim(b)) else { continue };
-            let j = judge(ca, cb);
+        for (i, j) in pairs {
+            let (Some((a, fa)), Some((b, fb))) = (reps.get(i), reps.get(j)) else { continue };
+            let j = judge_facts(fa, fb);
             findings.push(Pending {
                 kind: j.kind,
                 severity: j.severity,
                 rank,
-                claims: Cited::Pair([a, b]),
+                claims: Cited::Pair([*a, *b]),
                 why: Why::Pair(j),
             });
         }
@@ -651,7 +659,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             continue;
         }
         let mut points: Vec<(Option<crate::date::Period>, At)> =
-            members.iter().map(|at| (slot_of(*at).and_then(|s| s.as_of), *at)).collect();
+            members.iter().map(|(at, slot)| (slot.as_of, *at)).collect();
         points.sort_unstable();
         let first_time = points.first().and_then(|p| p.0);
         if points.iter().any(|p| p.0.is_some() && p.0 != first_time) {

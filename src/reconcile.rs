@@ -20,7 +20,7 @@
 //! "$5.9 billion" refines "$6 billion" rather than contradicting it. Ages are compared as birth
 //! years, so "81" in 2018 agrees with "85" in 2022.
 
-use crate::claim::{Claim, Kind, Lean, ListKind, Qualifier, Value};
+use crate::claim::{Claim, Kind, Lean, ListKind, Qualifier, Quantity, Value};
 use crate::date::Period;
 use crate::number::Number;
 use serde::Serialize;
@@ -186,7 +186,11 @@ fn below_or_touching(lo: Option<End>, hi: Option<End>) -> bool {
 
 /// The interval the words allow, widened for approximations (see the module docs).
 pub fn effective(c: &Claim) -> Option<Interval> {
-    let q = c.quantity()?;
+    interval(c.kind, c.quantity()?)
+}
+
+/// The effective interval of a quantity of the given kind (see [`effective`]).
+fn interval(kind: Kind, q: &Quantity) -> Option<Interval> {
     let zero = Some(End { value: Number::ZERO, strict: false });
     let (tn, td) = APPROX_TOLERANCE;
     Some(match q.qualifier {
@@ -201,7 +205,7 @@ pub fn effective(c: &Claim) -> Option<Interval> {
         Qualifier::Approximate => {
             let v = q.low?;
             let mut d = v.scale(tn, td)?;
-            if matches!(c.kind, Kind::Count | Kind::Number) && d < Number::ONE {
+            if matches!(kind, Kind::Count | Kind::Number) && d < Number::ONE {
                 d = Number::ONE;
             }
             let lo = v.checked_sub(d)?;
@@ -217,13 +221,12 @@ pub fn effective(c: &Claim) -> Option<Interval> {
 
 /// For an exact value, the interval it stands for if rounded at its last significant digit:
 /// 7,000,000,000 → [6.5e9, 7.5e9]; 5.9e9 → [5.85e9, 5.95e9].
-fn rounding_interval(c: &Claim) -> Option<Interval> {
-    let q = c.quantity()?;
+fn rounding_interval(kind: Kind, q: &Quantity) -> Option<Interval> {
     if q.qualifier != Qualifier::Exact {
         return None;
     }
     let v = q.low?;
-    let applies = match c.kind {
+    let applies = match kind {
         Kind::Money | Kind::Measure | Kind::Percent => true,
         Kind::Count => v >= Number::from_int(1000),
         _ => false,
@@ -284,8 +287,8 @@ fn when(c: &Claim) -> String {
     }
 }
 
-fn strength(c: &Claim) -> u8 {
-    match c.quantity().map(|q| q.qualifier) {
+fn strength(q: Option<&Quantity>) -> u8 {
+    match q.map(|q| q.qualifier) {
         Some(Qualifier::Exact) | Some(Qualifier::Range) | None => 2,
         Some(Qualifier::Vague) => 0,
         Some(_) => 1,
@@ -308,9 +311,9 @@ struct Ages {
     bb: (i32, i32),
 }
 
-fn ages(a: &Claim, b: &Claim) -> Option<Ages> {
-    let (ta, tb) = (age_time(a)?, age_time(b)?);
-    let (x, y) = (a.quantity()?.low?, b.quantity()?.low?);
+fn ages<W>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Option<Ages> {
+    let (ta, tb) = (a.age_time?, b.age_time?);
+    let (x, y) = (a.quantity?.low?, b.quantity?.low?);
     Some(Ages { x, y, ta, tb, ba: birth_years(x, ta)?, bb: birth_years(y, tb)? })
 }
 
@@ -402,7 +405,9 @@ impl Judgement {
                     .into()
             }
             Reason::AgesFit | Reason::AgesClash => {
-                let Some(Ages { x, y, ta, tb, ba, bb }) = ages(a, b) else { return String::new() };
+                let Some(Ages { x, y, ta, tb, ba, bb }) = ages(&Fact::of(a), &Fact::of(b)) else {
+                    return String::new();
+                };
                 if self.reason == Reason::AgesClash {
                     return format!(
                         "age {x} in {ta} means born {}\u{2013}{}, but age {y} in {tb} means born {}\u{2013}{}",
@@ -469,42 +474,82 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
     Verdict { kind: j.kind, severity: j.severity, explanation: j.explain(a, b) }
 }
 
+/// What judging reads of a claim: kind, value, words and times. `W` holds the unit, the rate
+/// and the place: their text when claims are judged one pair at a time, indices of interned
+/// words inside the [`Checker`](crate::Checker), which judges millions of pairs without
+/// reading a string or a claim.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fact<'a, W> {
+    pub(crate) kind: Kind,
+    /// The quantity; `None` for a date.
+    pub(crate) quantity: Option<&'a Quantity>,
+    /// The date a date claim gives.
+    pub(crate) date: Option<Period>,
+    pub(crate) unit: Option<W>,
+    pub(crate) per: Option<W>,
+    pub(crate) place: Option<W>,
+    /// The time the claim speaks of ([`TimeScope::as_of`](crate::claim::TimeScope::as_of)).
+    pub(crate) as_of: Option<Period>,
+    /// The time an age speaks of (see [`age_time`]).
+    pub(crate) age_time: Option<Period>,
+}
+
+impl<'a> Fact<'a, &'a str> {
+    /// The fact a claim states.
+    pub(crate) fn of(c: &'a Claim) -> Self {
+        Fact {
+            kind: c.kind,
+            quantity: c.quantity(),
+            date: match c.value {
+                Value::Date { period, .. } => period,
+                Value::Quantity(_) => None,
+            },
+            unit: c.unit.as_deref(),
+            per: c.per.as_deref(),
+            place: c.subject.as_ref().and_then(|s| s.place.as_deref()),
+            as_of: c.time.as_of(),
+            age_time: age_time(c),
+        }
+    }
+}
+
 /// Judges two claims of the same subject and kind, without putting the result into words.
 pub fn judge(a: &Claim, b: &Claim) -> Judgement {
+    judge_facts(&Fact::of(a), &Fact::of(b))
+}
+
+/// [`judge`] on what it reads of the two claims.
+pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Judgement {
     if a.unit != b.unit || a.per != b.per {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::Units);
     }
-    let places = (
-        a.subject.as_ref().and_then(|s| s.place.as_ref()),
-        b.subject.as_ref().and_then(|s| s.place.as_ref()),
-    );
-    if let (Some(pa), Some(pb)) = places {
+    if let (Some(pa), Some(pb)) = (&a.place, &b.place) {
         if pa != pb {
             return judgement(FindingKind::NotComparable, Severity::Info, Reason::Places);
         }
     }
-    let times_overlap = match (a.time.as_of(), b.time.as_of()) {
+    let times_overlap = match (a.as_of, b.as_of) {
         (Some(x), Some(y)) => Some(x.overlaps(&y)),
         _ => None,
     };
     let apart = times_overlap == Some(false);
-    match (&a.value, &b.value) {
-        (Value::Date { period: Some(pa), .. }, Value::Date { period: Some(pb), .. }) => {
+    match (a.quantity, b.quantity, a.date, b.date) {
+        (None, None, Some(pa), Some(pb)) => {
             return if pa == pb {
                 judgement(FindingKind::Agreement, Severity::Info, Reason::SameDate)
-            } else if pa.overlaps(pb) {
+            } else if pa.overlaps(&pb) {
                 judgement(FindingKind::Refinement, Severity::Info, Reason::DatesOverlap)
             } else {
                 judgement(FindingKind::Contradiction, Severity::High, Reason::DatesDiffer)
             };
         }
-        (Value::Date { .. }, _) | (_, Value::Date { .. }) => {
+        (None, ..) | (_, None, ..) => {
             return judgement(FindingKind::NotComparable, Severity::Info, Reason::UnresolvedDate);
         }
         _ => {}
     }
     if a.kind == Kind::Age {
-        if age_time(a).is_none() || age_time(b).is_none() {
+        if a.age_time.is_none() || b.age_time.is_none() {
             return judgement(FindingKind::NotComparable, Severity::Info, Reason::UndatedAge);
         }
         if let Some(Ages { ba, bb, .. }) = ages(a, b) {
@@ -515,18 +560,19 @@ pub fn judge(a: &Claim, b: &Claim) -> Judgement {
             };
         }
     }
+    let effective = |f: &Fact<'_, W>| interval(f.kind, f.quantity?);
     let (Some(ia), Some(ib)) = (effective(a), effective(b)) else {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::TooLarge);
     };
-    if a.quantity() == b.quantity() {
+    if a.quantity == b.quantity {
         return judgement(FindingKind::Agreement, Severity::Info, Reason::SameWords { apart });
     }
     if ia.overlaps(&ib) {
         let a_in_b = ib.contains(&ia);
         let b_in_a = ia.contains(&ib);
-        let both_loose = strength(a) < 2
-            && strength(b) < 2
-            && a.quantity().map(|q| q.qualifier) == b.quantity().map(|q| q.qualifier);
+        let both_loose = strength(a.quantity) < 2
+            && strength(b.quantity) < 2
+            && a.quantity.map(|q| q.qualifier) == b.quantity.map(|q| q.qualifier);
         return if a_in_b != b_in_a && !both_loose {
             judgement(
                 FindingKind::Refinement,
@@ -539,7 +585,8 @@ pub fn judge(a: &Claim, b: &Claim) -> Judgement {
     }
     // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
     // "$5.9 billion" once rounding is allowed for.
-    let consistent_rounded = match (rounding_interval(a), rounding_interval(b)) {
+    let rounding = |f: &Fact<'_, W>| rounding_interval(f.kind, f.quantity?);
+    let consistent_rounded = match (rounding(a), rounding(b)) {
         (Some(ra), Some(rb)) => ra.overlaps(&rb),
         (Some(ra), None) => ra.overlaps(&ib),
         (None, Some(rb)) => rb.overlaps(&ia),
@@ -552,10 +599,10 @@ pub fn judge(a: &Claim, b: &Claim) -> Judgement {
         Some(false) => judgement(
             FindingKind::ChangeOverTime,
             Severity::Info,
-            Reason::Changed { a_first: a.time.as_of() <= b.time.as_of() },
+            Reason::Changed { a_first: a.as_of <= b.as_of },
         ),
         overlap => {
-            let severity = match strength(a).min(strength(b)) {
+            let severity = match strength(a.quantity).min(strength(b.quantity)) {
                 2 => Severity::High,
                 1 => Severity::Medium,
                 _ => Severity::Low,
@@ -587,7 +634,7 @@ pub fn self_checks(claims: &[Claim]) -> Vec<(Vec<usize>, Verdict)> {
                 ),
                 Some(ListKind::Complete) => verdict(
                     FindingKind::Contradiction,
-                    if strength(c) == 2 { Severity::High } else { Severity::Medium },
+                    if strength(c.quantity()) == 2 { Severity::High } else { Severity::Medium },
                     format!(
                         "{} counted, but {} named: {names}",
                         crate::report::describe_value(c),
