@@ -2,13 +2,14 @@
 //! `benches/reconcile.rs`, and for a quick look at what they produce.
 //!
 //! ```sh
-//! cargo run --release --example profile_report -- [spread|concentrated] [CLAIMS] [REPS]
+//! cargo run --release --example profile_report -- [spread|concentrated] [CLAIMS] [REPS] [reconcile]
 //! valgrind --tool=callgrind target/release/examples/profile_report spread 10000 1
 //! ```
 //!
 //! Prints the time to build the checker, then for each repetition the time of `reconcile()`
 //! (findings as positions) and of the whole `report()` (findings in words, claim records), and
-//! the report summary.
+//! the report summary. With `reconcile` last, only `reconcile()` is run and timed, as
+//! `benches/reconcile.rs` does.
 
 #[path = "../benches/support/news.rs"]
 mod news;
@@ -32,6 +33,11 @@ fn run() -> Result<(), String> {
         Some(s) => s.parse().map_err(|e| format!("REPS: {e}"))?,
         None => 1,
     };
+    let only_reconcile = match args.next().as_deref() {
+        None => false,
+        Some("reconcile") => true,
+        Some(other) => return Err(format!("unknown mode {other:?}: reconcile or nothing")),
+    };
     let start = Instant::now();
     let mut checker = Checker::new();
     for (name, text) in news::reconcile_inputs(claims, 5, shape, 0xC1A1) {
@@ -42,6 +48,10 @@ fn run() -> Result<(), String> {
         let start = Instant::now();
         let found = checker.reconcile();
         let reconciled = start.elapsed().as_secs_f64();
+        if only_reconcile {
+            println!("reconcile: {reconciled:.3} s; {} findings", found.len());
+            continue;
+        }
         let report = found.into_report();
         let secs = start.elapsed().as_secs_f64();
         println!(
