@@ -5,7 +5,7 @@ use crate::date::Period;
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
-    effective, judge_facts, self_checks, Fact, FindingKind, Judgement, Severity, Verdict,
+    effective, interval, judge_facts, self_checks, Fact, FindingKind, Judgement, Severity, Verdict,
     PAIRWISE_LIMIT,
 };
 use crate::report::{
@@ -588,6 +588,8 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     let mut cluster_lists: Vec<Vec<At>> = Vec::new();
     // The first member of each cluster: its representative.
     let mut firsts: Vec<(At, Slot)> = Vec::new();
+    // The representatives with what judging reads of them.
+    let mut reps: Vec<(At, Fact<'a, usize>)> = Vec::new();
     for (pos, &gid) in ids.iter().enumerate() {
         let Some(&(kind, key_id, _)) = group_keys.get_index(gid) else { continue };
         let members = group_members(pos);
@@ -638,20 +640,22 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             let (unit, per, place) = (*unit, *per, *place);
             let quantity = quantity.as_ref();
             let (as_of, age_time) = (slot.as_of, slot.age_time);
-            Some((at, Fact { kind, quantity, date: *date, unit, per, place, as_of, age_time }))
+            let effective = quantity.and_then(|q| interval(kind, q));
+            let fact =
+                Fact { kind, quantity, date: *date, unit, per, place, as_of, age_time, effective };
+            Some((at, fact))
         };
-        let mut reps: Vec<(At, Fact<'_, usize>)> = firsts.iter().filter_map(|m| fact(*m)).collect();
-        let pairs: Vec<(usize, usize)> = if reps.len() <= PAIRWISE_LIMIT {
-            (0..reps.len())
-                .flat_map(|i| (i.saturating_add(1)..reps.len()).map(move |j| (i, j)))
-                .collect()
-        } else {
-            // Large groups: sort by time and value, then compare neighbours (n log n).
-            reps.sort_unstable_by_key(|(at, f)| (f.as_of, f.quantity.and_then(|q| q.low), *at));
-            (1..reps.len()).map(|j| (j.saturating_sub(1), j)).collect()
-        };
-        for (i, j) in pairs {
-            let (Some((a, fa)), Some((b, fb))) = (reps.get(i), reps.get(j)) else { continue };
+        let large = firsts.len() > PAIRWISE_LIMIT;
+        if large {
+            // Large groups are compared between neighbours in (time, value) order (n log n).
+            let low = |slot: &Slot| {
+                statements.get_index(slot.statement).and_then(|s| s.0.as_ref()).and_then(|q| q.low)
+            };
+            firsts.sort_by_cached_key(|(at, slot)| (slot.as_of, low(slot), *at));
+        }
+        reps.clear();
+        reps.extend(firsts.iter().filter_map(|m| fact(*m)));
+        let mut judged = |(a, fa): &(At, Fact<'_, usize>), (b, fb): &(At, Fact<'_, usize>)| {
             let j = judge_facts(fa, fb);
             findings.push(Pending {
                 kind: j.kind,
@@ -660,16 +664,43 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                 claims: Cited::Pair([*a, *b]),
                 why: Why::Pair(j),
             });
+        };
+        if !large {
+            for (i, a) in reps.iter().enumerate() {
+                for b in reps.get(i.saturating_add(1)..).unwrap_or_default() {
+                    judged(a, b);
+                }
+            }
+        } else {
+            for w in reps.windows(2) {
+                if let [a, b] = w {
+                    judged(a, b);
+                }
+            }
         }
-        // A timeline when the group's claims speak of more than one time.
+        // A timeline when the group's claims speak of more than one time: some of known time
+        // and some of unknown, or two different known times.
         if kind == Kind::Date {
             continue;
         }
-        let mut points: Vec<(Option<crate::date::Period>, At)> =
-            members.iter().map(|(at, slot)| (slot.as_of, *at)).collect();
-        points.sort_unstable();
-        let first_time = points.first().and_then(|p| p.0);
-        if points.iter().any(|p| p.0.is_some() && p.0 != first_time) {
+        let mut times = members.iter().map(|(_, slot)| slot.as_of);
+        let first = times.next().flatten();
+        let (mut unknown, mut known) = (first.is_none(), first);
+        let several = times.any(|t| match (t, known) {
+            (None, _) => {
+                unknown = true;
+                known.is_some()
+            }
+            (Some(t), None) => {
+                known = Some(t);
+                unknown
+            }
+            (Some(t), Some(k)) => t != k,
+        });
+        if several {
+            let mut points: Vec<(Option<Period>, At)> =
+                members.iter().map(|(at, slot)| (slot.as_of, *at)).collect();
+            points.sort_unstable();
             timelines.push(PendingTimeline { subject: key, kind, points });
         }
     }

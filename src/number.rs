@@ -24,21 +24,30 @@ pub struct Number {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+/// The greatest common divisor, by the binary (Stein) algorithm: shifts and subtractions,
+/// several times faster than Euclid's on `i128`, whose division is a library call. Zero when
+/// both are zero is reported as one, so that callers can always divide by the result.
+fn gcd(a: i128, b: i128) -> i128 {
     // Callers pass values whose magnitude fits, so `abs` is safe except for `i128::MIN`,
     // which `new` rejects before calling.
-    a = a.checked_abs().unwrap_or(1);
-    b = b.checked_abs().unwrap_or(1);
-    while b != 0 {
-        let t = a.checked_rem(b).unwrap_or(0);
-        a = b;
-        b = t;
+    let (mut a, mut b) =
+        (a.checked_abs().unwrap_or(1).unsigned_abs(), b.checked_abs().unwrap_or(1).unsigned_abs());
+    if a == 0 || b == 0 {
+        return i128::try_from(a | b).ok().filter(|&g| g != 0).unwrap_or(1);
     }
-    if a == 0 {
-        1
-    } else {
-        a
+    let shift = (a | b).trailing_zeros();
+    a = a.wrapping_shr(a.trailing_zeros());
+    loop {
+        b = b.wrapping_shr(b.trailing_zeros());
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b = b.wrapping_sub(a);
+        if b == 0 {
+            break;
+        }
     }
+    i128::try_from(a.wrapping_shl(shift)).unwrap_or(1)
 }
 
 impl Number {
@@ -166,6 +175,9 @@ impl Number {
 
 impl Ord for Number {
     fn cmp(&self, other: &Self) -> Ordering {
+        if self.den == other.den {
+            return self.num.cmp(&other.num);
+        }
         // a/b ? c/d  <=>  a*d ? c*b (b, d > 0). Fall back to a wide comparison on overflow.
         match (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
             (Some(l), Some(r)) => l.cmp(&r),
@@ -266,6 +278,48 @@ mod tests {
 
     fn n(s: &str) -> Number {
         Number::parse_decimal(s).unwrap()
+    }
+
+    /// Euclid's algorithm, the reference for the binary one.
+    fn euclid(a: i128, b: i128) -> i128 {
+        let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+        while b != 0 {
+            (a, b) = (b, a.checked_rem(b).unwrap());
+        }
+        if a == 0 {
+            1
+        } else {
+            i128::try_from(a).unwrap()
+        }
+    }
+
+    #[test]
+    fn binary_gcd_rows() {
+        let max = i128::MAX;
+        for (a, b, want) in [
+            (0, 0, 1),
+            (0, 12, 12),
+            (-12, 0, 12),
+            (12, 18, 6),
+            (-12, 18, 6),
+            (7_000_000_000, 10, 10),
+            (1 << 100, 3 << 90, 1 << 90),
+            (max, max, max),
+            (max, 1, 1),
+        ] {
+            assert_eq!(gcd(a, b), want, "gcd({a}, {b})");
+            assert_eq!(euclid(a, b), want, "euclid({a}, {b})");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn binary_gcd_is_euclid(a in (i128::MIN + 1)..=i128::MAX, b in (i128::MIN + 1)..=i128::MAX, shift in 0u32..100) {
+            proptest::prop_assert_eq!(gcd(a, b), euclid(a, b));
+            // Shared powers of two, where the binary algorithm shifts.
+            let (a, b) = (a >> shift << shift, b >> shift << shift);
+            proptest::prop_assert_eq!(gcd(a, b), euclid(a, b));
+        }
     }
 
     #[test]

@@ -190,7 +190,7 @@ pub fn effective(c: &Claim) -> Option<Interval> {
 }
 
 /// The effective interval of a quantity of the given kind (see [`effective`]).
-fn interval(kind: Kind, q: &Quantity) -> Option<Interval> {
+pub(crate) fn interval(kind: Kind, q: &Quantity) -> Option<Interval> {
     let zero = Some(End { value: Number::ZERO, strict: false });
     let (tn, td) = APPROX_TOLERANCE;
     Some(match q.qualifier {
@@ -492,6 +492,8 @@ pub(crate) struct Fact<'a, W> {
     pub(crate) as_of: Option<Period>,
     /// The time an age speaks of (see [`age_time`]).
     pub(crate) age_time: Option<Period>,
+    /// The effective interval ([`effective`]), worked out once per fact.
+    pub(crate) effective: Option<Interval>,
 }
 
 impl<'a> Fact<'a, &'a str> {
@@ -509,6 +511,7 @@ impl<'a> Fact<'a, &'a str> {
             place: c.subject.as_ref().and_then(|s| s.place.as_deref()),
             as_of: c.time.as_of(),
             age_time: age_time(c),
+            effective: effective(c),
         }
     }
 }
@@ -560,8 +563,7 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Jud
             };
         }
     }
-    let effective = |f: &Fact<'_, W>| interval(f.kind, f.quantity?);
-    let (Some(ia), Some(ib)) = (effective(a), effective(b)) else {
+    let (Some(ia), Some(ib)) = (a.effective, b.effective) else {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::TooLarge);
     };
     if a.quantity == b.quantity {
