@@ -583,13 +583,17 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
     // Per statement: the group (its position plus one) that last saw it, and its cluster
-    // there; cluster lists are reused from group to group.
+    // there. The buffers below are reused from group to group.
     let mut seen_in: Vec<(usize, usize)> = vec![(0, 0); statement_count];
-    let mut cluster_lists: Vec<Vec<At>> = Vec::new();
+    // Each member's cluster, then where each cluster starts in `clustered`, which holds the
+    // members cluster by cluster (in source order within a cluster).
+    let mut cluster_of: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut clustered: Vec<At> = Vec::new();
     // The first member of each cluster: its representative.
     let mut firsts: Vec<(At, Slot)> = Vec::new();
     // The representatives with what judging reads of them.
-    let mut reps: Vec<(At, Fact<'a, usize>)> = Vec::new();
+    let mut reps: Vec<(At, Fact<usize>)> = Vec::new();
     for (pos, &gid) in ids.iter().enumerate() {
         let Some(&(kind, key_id, _)) = group_keys.get_index(gid) else { continue };
         let members = group_members(pos);
@@ -599,25 +603,43 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
         // one cluster: one agreement lists them all, and one representative is compared with
         // the others.
         let stamp = pos.saturating_add(1);
-        let mut used = 0usize;
         firsts.clear();
+        cluster_of.clear();
+        starts.clear();
         for &(at, slot) in members {
             let Some(seen) = seen_in.get_mut(slot.statement) else { continue };
             if seen.0 != stamp {
-                *seen = (stamp, used);
-                match cluster_lists.get_mut(used) {
-                    Some(list) => list.clear(),
-                    None => cluster_lists.push(Vec::new()),
-                }
-                used = used.saturating_add(1);
+                *seen = (stamp, firsts.len());
                 firsts.push((at, slot));
+                starts.push(0);
             }
-            if let Some(list) = cluster_lists.get_mut(seen.1) {
-                list.push(at);
+            cluster_of.push(seen.1);
+            if let Some(n) = starts.get_mut(seen.1) {
+                *n = n.saturating_add(1);
             }
         }
-        let clusters = cluster_lists.get(..used).unwrap_or_default();
-        for cluster in clusters {
+        // Sizes become start offsets, then fill positions (counting sort by cluster).
+        let mut total = 0usize;
+        for n in &mut starts {
+            let size = *n;
+            *n = total;
+            total = total.saturating_add(size);
+        }
+        starts.push(total);
+        clustered.clear();
+        clustered.resize(total, At { source: 0, claim: 0 });
+        for (&(at, _), &c) in members.iter().zip(&cluster_of) {
+            let Some(next) = starts.get_mut(c) else { continue };
+            if let Some(place) = clustered.get_mut(*next) {
+                *place = at;
+            }
+            *next = next.saturating_add(1);
+        }
+        // Each start has moved to the next cluster's start: cluster k is starts[k-1]..starts[k].
+        let mut from = 0usize;
+        for &to in starts.iter().take(firsts.len()) {
+            let cluster = clustered.get(from..to).unwrap_or_default();
+            from = to;
             // A source restating its own figure is not news: agreement needs two sources.
             // Members are in source order, so distinct sources are counted in one pass.
             let distinct =
@@ -630,17 +652,17 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
                 rank,
-                claims: Cited::Many(cluster.clone()),
+                claims: Cited::Many(cluster.to_vec()),
                 why: Why::Cluster(sources_in),
             });
         }
         // One representative per cluster, with what judging reads of it.
-        let fact = |(at, slot): (At, Slot)| -> Option<(At, Fact<'_, usize>)> {
+        let fact = |(at, slot): (At, Slot)| -> Option<(At, Fact<usize>)> {
             let (quantity, date, unit, per, _, place) = statements.get_index(slot.statement)?;
             let (unit, per, place) = (*unit, *per, *place);
-            let quantity = quantity.as_ref();
+            let quantity = *quantity;
             let (as_of, age_time) = (slot.as_of, slot.age_time);
-            let effective = quantity.and_then(|q| interval(kind, q));
+            let effective = quantity.as_ref().and_then(|q| interval(kind, q));
             let fact =
                 Fact { kind, quantity, date: *date, unit, per, place, as_of, age_time, effective };
             Some((at, fact))
@@ -654,8 +676,9 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             firsts.sort_by_cached_key(|(at, slot)| (slot.as_of, low(slot), *at));
         }
         reps.clear();
+        reps.reserve(firsts.len());
         reps.extend(firsts.iter().filter_map(|m| fact(*m)));
-        let mut judged = |(a, fa): &(At, Fact<'_, usize>), (b, fb): &(At, Fact<'_, usize>)| {
+        let mut judged = |(a, fa): &(At, Fact<usize>), (b, fb): &(At, Fact<usize>)| {
             let j = judge_facts(fa, fb);
             findings.push(Pending {
                 kind: j.kind,

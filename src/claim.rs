@@ -173,7 +173,7 @@ pub enum Change {
 /// `low`/`high` are what the text says, not a guess: "four" is 4..=4, "at least four" is 4..,
 /// "about 6 billion" is 6e9..=6e9 with [`Qualifier::Approximate`]. The reconciler widens
 /// approximate and vague values by documented tolerances (see [`crate::reconcile`]).
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize)]
 pub struct Quantity {
     /// Lower bound, `None` when the words give none ("up to ten").
     pub low: Option<Number>,

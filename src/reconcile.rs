@@ -311,7 +311,7 @@ struct Ages {
     bb: (i32, i32),
 }
 
-fn ages<W>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Option<Ages> {
+fn ages<W>(a: &Fact<W>, b: &Fact<W>) -> Option<Ages> {
     let (ta, tb) = (a.age_time?, b.age_time?);
     let (x, y) = (a.quantity?.low?, b.quantity?.low?);
     Some(Ages { x, y, ta, tb, ba: birth_years(x, ta)?, bb: birth_years(y, tb)? })
@@ -479,10 +479,10 @@ pub fn compare(a: &Claim, b: &Claim) -> Verdict {
 /// words inside the [`Checker`](crate::Checker), which judges millions of pairs without
 /// reading a string or a claim.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Fact<'a, W> {
+pub(crate) struct Fact<W> {
     pub(crate) kind: Kind,
     /// The quantity; `None` for a date.
-    pub(crate) quantity: Option<&'a Quantity>,
+    pub(crate) quantity: Option<Quantity>,
     /// The date a date claim gives.
     pub(crate) date: Option<Period>,
     pub(crate) unit: Option<W>,
@@ -496,12 +496,12 @@ pub(crate) struct Fact<'a, W> {
     pub(crate) effective: Option<Interval>,
 }
 
-impl<'a> Fact<'a, &'a str> {
+impl<'a> Fact<&'a str> {
     /// The fact a claim states.
     pub(crate) fn of(c: &'a Claim) -> Self {
         Fact {
             kind: c.kind,
-            quantity: c.quantity(),
+            quantity: c.quantity().copied(),
             date: match c.value {
                 Value::Date { period, .. } => period,
                 Value::Quantity(_) => None,
@@ -522,7 +522,7 @@ pub fn judge(a: &Claim, b: &Claim) -> Judgement {
 }
 
 /// [`judge`] on what it reads of the two claims.
-pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Judgement {
+pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
     if a.unit != b.unit || a.per != b.per {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::Units);
     }
@@ -572,8 +572,8 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Jud
     if ia.overlaps(&ib) {
         let a_in_b = ib.contains(&ia);
         let b_in_a = ia.contains(&ib);
-        let both_loose = strength(a.quantity) < 2
-            && strength(b.quantity) < 2
+        let both_loose = strength(a.quantity.as_ref()) < 2
+            && strength(b.quantity.as_ref()) < 2
             && a.quantity.map(|q| q.qualifier) == b.quantity.map(|q| q.qualifier);
         return if a_in_b != b_in_a && !both_loose {
             judgement(
@@ -587,7 +587,7 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Jud
     }
     // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
     // "$5.9 billion" once rounding is allowed for.
-    let rounding = |f: &Fact<'_, W>| rounding_interval(f.kind, f.quantity?);
+    let rounding = |f: &Fact<W>| rounding_interval(f.kind, f.quantity.as_ref()?);
     let consistent_rounded = match (rounding(a), rounding(b)) {
         (Some(ra), Some(rb)) => ra.overlaps(&rb),
         (Some(ra), None) => ra.overlaps(&ib),
@@ -604,7 +604,7 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<'_, W>, b: &Fact<'_, W>) -> Jud
             Reason::Changed { a_first: a.as_of <= b.as_of },
         ),
         overlap => {
-            let severity = match strength(a.quantity).min(strength(b.quantity)) {
+            let severity = match strength(a.quantity.as_ref()).min(strength(b.quantity.as_ref())) {
                 2 => Severity::High,
                 1 => Severity::Medium,
                 _ => Severity::Low,
