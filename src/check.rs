@@ -15,6 +15,7 @@ use crate::report::{
 use crate::source::{FrontMatterError, Metadata, Source};
 use foldhash::fast::RandomState as Seeded;
 use indexmap::{IndexMap, IndexSet};
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -220,19 +221,28 @@ struct At {
     claim: usize,
 }
 
-/// The claims a finding cites: most findings cite a pair, so pairs need no allocation.
+/// The claims a finding cites: most findings cite a pair, held inline; a longer list is a
+/// range of the reconciliation's shared list of cited claims, so findings allocate nothing.
 #[derive(Clone, Debug)]
 enum Cited {
     Pair([At; 2]),
-    Many(Vec<At>),
+    Many(Range<usize>),
 }
 
 impl Cited {
-    fn as_slice(&self) -> &[At] {
+    /// The claims, with `shared` the reconciliation's shared list.
+    fn slice<'s>(&'s self, shared: &'s [At]) -> &'s [At] {
         match self {
             Cited::Pair(p) => p,
-            Cited::Many(v) => v,
+            Cited::Many(r) => shared.get(r.clone()).unwrap_or_default(),
         }
+    }
+
+    /// Appends `claims` to `shared` and cites them.
+    fn many(shared: &mut Vec<At>, claims: impl IntoIterator<Item = At>) -> Cited {
+        let start = shared.len();
+        shared.extend(claims);
+        Cited::Many(start..shared.len())
     }
 }
 
@@ -266,7 +276,8 @@ struct Pending {
 struct PendingTimeline<'a> {
     subject: &'a str,
     kind: Kind,
-    points: Vec<(Option<crate::date::Period>, At)>,
+    /// The range of the reconciliation's shared list of timeline points.
+    points: Range<usize>,
 }
 
 /// What reconciliation found, pointing at the checker's claims: the findings in report order,
@@ -297,6 +308,10 @@ pub struct Reconciliation<'a> {
     /// Report order: indices into `findings`.
     order: Vec<usize>,
     timelines: Vec<PendingTimeline<'a>>,
+    /// The claims of findings citing more than two, one range per finding (see [`Cited`]).
+    cited: Vec<At>,
+    /// Every timeline's points, (time, claim) in time order, one range per timeline.
+    points: Vec<(Option<Period>, At)>,
     summary: Summary,
 }
 
@@ -326,7 +341,7 @@ impl<'r> FindingRef<'r> {
     /// The claims cited, each with the name of its source.
     pub fn claims(&self) -> impl Iterator<Item = (&'r str, &'r Claim)> + 'r {
         let sources: &'r [&'r Checked] = &self.found.sources;
-        self.finding.claims.as_slice().iter().filter_map(move |at| {
+        self.finding.claims.slice(&self.found.cited).iter().filter_map(move |at| {
             let s = sources.get(at.source)?;
             Some((s.name.as_str(), s.claims.get(at.claim)?))
         })
@@ -338,7 +353,8 @@ impl<'r> FindingRef<'r> {
         let (a, b) = (claims.next(), claims.next());
         match (&self.finding.why, a, b) {
             (Why::Own(check), ..) => {
-                let source = self.finding.claims.as_slice().first().map(|at| at.source);
+                let source =
+                    self.finding.claims.slice(&self.found.cited).first().map(|at| at.source);
                 let own = source.and_then(|s| self.found.sources.get(s)?.own.get(*check));
                 own.map(|(_, v)| v.explanation.clone()).unwrap_or_default()
             }
@@ -419,19 +435,25 @@ impl<'a> Reconciliation<'a> {
                 severity: f.severity(),
                 subject: f.subject().map(str::to_string),
                 explanation: f.explanation(),
-                claims: f.finding.claims.as_slice().iter().filter_map(&mut record).collect(),
+                claims: f
+                    .finding
+                    .claims
+                    .slice(&self.cited)
+                    .iter()
+                    .filter_map(&mut record)
+                    .collect(),
             })
             .collect();
         let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
         let timelines = self
             .timelines
             .iter()
-            .map(|t| Timeline {
+            .map(|t| (t, self.points.get(t.points.clone()).unwrap_or_default()))
+            .map(|(t, points)| Timeline {
                 subject: t.subject.to_string(),
                 kind: t.kind,
-                unit: t.points.first().and_then(|p| claim(p.1)).and_then(|c| c.unit.clone()),
-                points: t
-                    .points
+                unit: points.first().and_then(|p| claim(p.1)).and_then(|c| c.unit.clone()),
+                points: points
                     .iter()
                     .filter_map(|&(time, at)| {
                         let c = claim(at)?;
@@ -582,6 +604,8 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
 
     let mut findings: Vec<Pending> = Vec::new();
     let mut timelines = Vec::new();
+    let mut points = Vec::new();
+    let mut cited = Vec::new();
     // Per statement: the group (its position plus one) that last saw it, and its cluster
     // there. The buffers below are reused from group to group.
     let mut seen_in: Vec<(usize, usize)> = vec![(0, 0); statement_count];
@@ -652,7 +676,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                 kind: FindingKind::Agreement,
                 severity: Severity::Info,
                 rank,
-                claims: Cited::Many(cluster.to_vec()),
+                claims: Cited::many(&mut cited, cluster.iter().copied()),
                 why: Why::Cluster(sources_in),
             });
         }
@@ -721,10 +745,12 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             (Some(t), Some(k)) => t != k,
         });
         if several {
-            let mut points: Vec<(Option<Period>, At)> =
-                members.iter().map(|(at, slot)| (slot.as_of, *at)).collect();
-            points.sort_unstable();
-            timelines.push(PendingTimeline { subject: key, kind, points });
+            let start = points.len();
+            points.extend(members.iter().map(|(at, slot)| (slot.as_of, *at)));
+            if let Some(new) = points.get_mut(start..) {
+                new.sort_unstable();
+            }
+            timelines.push(PendingTimeline { subject: key, kind, points: start..points.len() });
         }
     }
 
@@ -780,7 +806,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
                 kind: v.kind,
                 severity: v.severity,
                 rank: subject.and_then(rank_of),
-                claims: Cited::Many(idx.iter().map(|&claim| At { source: si, claim }).collect()),
+                claims: Cited::many(&mut cited, idx.iter().map(|&claim| At { source: si, claim })),
                 why: Why::Own(check),
             });
         }
@@ -798,7 +824,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
         offsets.push(next);
         next = next.saturating_add(s.claims.len());
     }
-    let order = report_order(&findings, &offsets, subjects.len());
+    let order = report_order(&findings, &cited, &offsets, subjects.len());
     let mut summary = Summary {
         sources: sources.len(),
         claims: sources.iter().map(|s| s.claims.len()).sum(),
@@ -814,19 +840,25 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
         };
         *counter = counter.saturating_add(1);
     }
-    Reconciliation { sources, subjects, findings, order, timelines, summary }
+    Reconciliation { sources, subjects, findings, order, timelines, cited, points, summary }
 }
 
 /// The findings' indices in report order: by (kind, severity, subject rank, cited claims,
 /// index). `offsets` holds the number of each source's first claim (claims numbered in source
-/// order) and `ranks` the number of subject ranks.
+/// order), `ranks` the number of subject ranks and `shared` the list that [`Cited::Many`]
+/// ranges index.
 ///
 /// One counting pass places the findings in buckets of one (kind, severity, rank): all of a
 /// subject's findings of one kind and severity, usually a handful. Each bucket is then sorted
 /// on the numbers of its first two cited claims packed in a `u64`, breaking ties on the whole
 /// cited list (findings citing more than two claims, and claim numbers past `u32::MAX`,
 /// which saturate) and then on the index.
-fn report_order(findings: &[Pending], offsets: &[usize], ranks: usize) -> Vec<usize> {
+fn report_order(
+    findings: &[Pending],
+    shared: &[At],
+    offsets: &[usize],
+    ranks: usize,
+) -> Vec<usize> {
     const CLASSES: usize = 5 * 4;
     let width = ranks.saturating_add(1);
     let buckets = CLASSES.saturating_mul(width);
@@ -835,7 +867,7 @@ fn report_order(findings: &[Pending], offsets: &[usize], ranks: usize) -> Vec<us
         let rank = f.rank.map_or(0, |r| r.saturating_add(1)).min(ranks);
         class.saturating_mul(width).saturating_add(rank)
     };
-    let cited = |i: usize| findings.get(i).map(|f| f.claims.as_slice());
+    let cited = |i: usize| findings.get(i).map(|f| f.claims.slice(shared));
     if buckets > findings.len().saturating_mul(4).saturating_add(1 << 12) {
         // Far more subjects than findings: counting would cost more than sorting.
         let full = |i: usize| findings.get(i).map(|f| (f.kind, f.severity, f.rank));
@@ -865,7 +897,7 @@ fn report_order(findings: &[Pending], offsets: &[usize], ranks: usize) -> Vec<us
     let mut next = starts.clone();
     for (i, f) in findings.iter().enumerate() {
         let Some(pos) = next.get_mut(bucket(f)) else { continue };
-        let claims = f.claims.as_slice();
+        let claims = f.claims.slice(shared);
         if let Some(slot) = keyed.get_mut(*pos) {
             *slot = (number(claims.first()).wrapping_shl(32) | number(claims.get(1)), i);
         }
@@ -919,6 +951,7 @@ mod tests {
         let kinds = [Contradiction, ChangeOverTime, Refinement, Agreement, NotComparable];
         let severities = [Severity::High, Severity::Medium, Severity::Low, Severity::Info];
         let at = |source, claim| At { source, claim };
+        let mut shared = Vec::new();
         let mut findings = Vec::new();
         for &kind in kinds.iter().rev() {
             for &severity in &severities {
@@ -926,8 +959,8 @@ mod tests {
                     for claims in [
                         Cited::Pair([at(0, 1), at(2, 0)]),
                         Cited::Pair([at(1, 0), at(0, 0)]),
-                        Cited::Many(vec![at(0, 1)]),
-                        Cited::Many(vec![at(1, 0), at(0, 0), at(2, 1)]),
+                        Cited::many(&mut shared, [at(0, 1)]),
+                        Cited::many(&mut shared, [at(1, 0), at(0, 0), at(2, 1)]),
                     ] {
                         findings.push(Pending { kind, severity, rank, claims, why: Why::Figure });
                     }
@@ -937,11 +970,11 @@ mod tests {
         let mut derived: Vec<usize> = (0..findings.len()).collect();
         derived.sort_by_key(|&i| {
             let f = &findings[i];
-            (f.kind, f.severity, f.rank, f.claims.as_slice().to_vec(), i)
+            (f.kind, f.severity, f.rank, f.claims.slice(&shared).to_vec(), i)
         });
         // Counting into buckets, and (with a huge number of ranks) sorting directly.
         for ranks in [8, usize::MAX / 2] {
-            assert_eq!(report_order(&findings, &[0, 2, 4], ranks), derived, "{ranks}");
+            assert_eq!(report_order(&findings, &shared, &[0, 2, 4], ranks), derived, "{ranks}");
         }
     }
 
@@ -949,11 +982,12 @@ mod tests {
     fn report_order_is_exact_even_when_keys_saturate() {
         use FindingKind::*;
         let at = |source, claim| At { source, claim };
-        let finding = |kind, rank, claims: Vec<At>| Pending {
+        let mut shared = Vec::new();
+        let mut finding = |kind, rank, claims: Vec<At>| Pending {
             kind,
             severity: Severity::Info,
             rank,
-            claims: Cited::Many(claims),
+            claims: Cited::many(&mut shared, claims),
             why: Why::Figure,
         };
         let findings = vec![
@@ -967,13 +1001,14 @@ mod tests {
         let mut derived: Vec<usize> = (0..findings.len()).collect();
         derived.sort_by_key(|&i| {
             let f = &findings[i];
-            (f.kind, f.severity, f.rank, f.claims.as_slice().to_vec(), i)
+            (f.kind, f.severity, f.rank, f.claims.slice(&shared).to_vec(), i)
         });
         assert_eq!(derived, [2, 3, 5, 1, 4, 0]);
         // Claim numbers that fit, and numbers past u32::MAX that saturate the packed keys.
         for offsets in [[0, 4, 6], [0, 1 << 40, (1 << 40) + 9]] {
             for ranks in [3, usize::MAX] {
-                assert_eq!(report_order(&findings, &offsets, ranks), derived, "{offsets:?}");
+                let order = report_order(&findings, &shared, &offsets, ranks);
+                assert_eq!(order, derived, "{offsets:?}");
             }
         }
     }
