@@ -35,6 +35,9 @@ fn gcd(a: i128, b: i128) -> i128 {
     if a == 0 || b == 0 {
         return i128::try_from(a | b).ok().filter(|&g| g != 0).unwrap_or(1);
     }
+    if a == 1 || b == 1 {
+        return 1;
+    }
     let shift = (a | b).trailing_zeros();
     a = a.wrapping_shr(a.trailing_zeros());
     loop {
@@ -60,6 +63,9 @@ impl Number {
     pub fn new(num: i128, den: i128) -> Option<Number> {
         if den == 0 || num == i128::MIN || den == i128::MIN {
             return None;
+        }
+        if den == 1 {
+            return Some(Number { num, den });
         }
         let g = gcd(num, den);
         let (mut n, mut d) = (num.checked_div(g)?, den.checked_div(g)?);
@@ -132,6 +138,9 @@ impl Number {
 
     /// `self + rhs`, or `None` on overflow.
     pub fn checked_add(self, rhs: Number) -> Option<Number> {
+        if self.den == 1 && rhs.den == 1 {
+            return Number::new(self.num.checked_add(rhs.num)?, 1);
+        }
         let g = gcd(self.den, rhs.den);
         let l = self.den.checked_div(g)?.checked_mul(rhs.den)?;
         let a = self.num.checked_mul(l.checked_div(self.den)?)?;
@@ -146,6 +155,9 @@ impl Number {
 
     /// `self * rhs`, or `None` on overflow.
     pub fn checked_mul(self, rhs: Number) -> Option<Number> {
+        if self.den == 1 && rhs.den == 1 {
+            return Number::new(self.num.checked_mul(rhs.num)?, 1);
+        }
         // Cross-reduce first so that products of reduced fractions stay small.
         let g1 = gcd(self.num, rhs.den);
         let g2 = gcd(rhs.num, self.den);
@@ -319,6 +331,23 @@ mod tests {
             // Shared powers of two, where the binary algorithm shifts.
             let (a, b) = (a >> shift << shift, b >> shift << shift);
             proptest::prop_assert_eq!(gcd(a, b), euclid(a, b));
+        }
+    }
+
+    proptest::proptest! {
+        /// Sums, products and comparisons (with their shortcuts for integers and equal
+        /// denominators) agree with plain cross-multiplication.
+        #[test]
+        #[allow(clippy::arithmetic_side_effects, reason = "operands below 2^50 cannot overflow")]
+        fn arithmetic_matches_cross_multiplication(
+            an in -(1i128 << 40)..(1 << 40), ad in proptest::prop_oneof![proptest::strategy::Just(1i128), 1i128..1000],
+            bn in -(1i128 << 40)..(1 << 40), bd in proptest::prop_oneof![proptest::strategy::Just(1i128), 1i128..1000],
+        ) {
+            let (a, b) = (Number::new(an, ad).unwrap(), Number::new(bn, bd).unwrap());
+            proptest::prop_assert_eq!(a.checked_add(b), Number::new(an * bd + bn * ad, ad * bd));
+            proptest::prop_assert_eq!(a.checked_sub(b), Number::new(an * bd - bn * ad, ad * bd));
+            proptest::prop_assert_eq!(a.checked_mul(b), Number::new(an * bn, ad * bd));
+            proptest::prop_assert_eq!(a.cmp(&b), (an * bd).cmp(&(bn * ad)));
         }
     }
 
