@@ -95,6 +95,8 @@ pub struct Checker {
     words: IndexSet<Box<str>, Seeded>,
     /// Every group seen; a [`Slot`] holds an index into it.
     groups: IndexSet<GroupKey, Seeded>,
+    /// The number of claims in each group.
+    group_sizes: Vec<usize>,
     /// Every statement seen; a [`Slot`] holds an index into it.
     statements: IndexSet<Statement, Seeded>,
 }
@@ -169,6 +171,10 @@ impl Checker {
     fn slot(&mut self, c: &Claim) -> Option<Slot> {
         let group = self.group_key(c)?;
         let (group, _) = self.groups.insert_full(group);
+        match self.group_sizes.get_mut(group) {
+            Some(n) => *n = n.saturating_add(1),
+            None => self.group_sizes.push(1),
+        }
         let mut word = |w: Option<&str>| w.map(|w| intern(&mut self.words, w));
         let place = c.subject.as_ref().and_then(|s| s.place.as_deref());
         let statement = (
@@ -276,6 +282,8 @@ struct Pending {
 struct PendingTimeline<'a> {
     subject: &'a str,
     kind: Kind,
+    /// The group's first claim: timelines are listed in the order their groups first appear.
+    first: Option<At>,
     /// The range of the reconciliation's shared list of timeline points.
     points: Range<usize>,
 }
@@ -490,7 +498,8 @@ impl<'a> Reconciliation<'a> {
 }
 
 fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
-    let Checker { sources: unsorted, keys, groups: group_keys, statements, .. } = checker;
+    let Checker { sources: unsorted, keys, groups: group_keys, group_sizes, statements, .. } =
+        checker;
     let statement_count = statements.len();
     let mut sources: Vec<&Checked> = unsorted.iter().collect();
     // A total order, so that sources with the same name still sort the same whatever the
@@ -513,32 +522,18 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     });
     let claim = |at: At| sources.get(at.source).and_then(|s| s.claims.get(at.claim));
 
-    // Group the claims (see `Checker::slot`): groups in the order they first appear in the
-    // sorted sources, members in source order, bucketed by counting (no hashing).
+    // Group the claims (see `Checker::slot`): groups in the order of their ids, members in
+    // source order, bucketed by counting (no hashing) with the sizes counted as claims were
+    // added. Group ids depend on the order sources were added, so nothing in the report may
+    // depend on the order groups are visited: findings are sorted (with no ties between
+    // groups) and timelines are sorted by their first claim below.
     let slots =
         |s: &'a Checked| s.slots.iter().enumerate().filter_map(|(ci, slot)| Some((ci, (*slot)?)));
-    let mut position = vec![usize::MAX; group_keys.len()];
-    let mut ids: Vec<usize> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
-    for s in &sources {
-        for (_, slot) in slots(s) {
-            let Some(pos) = position.get_mut(slot.group) else { continue };
-            if *pos == usize::MAX {
-                *pos = ids.len();
-                ids.push(slot.group);
-                starts.push(0);
-            }
-            if let Some(n) = starts.get_mut(*pos) {
-                *n = n.saturating_add(1);
-            }
-        }
-    }
-    // Counts become start offsets, then fill positions.
+    let mut starts: Vec<usize> = Vec::with_capacity(group_sizes.len().saturating_add(1));
     let mut total = 0usize;
-    for n in &mut starts {
-        let count = *n;
-        *n = total;
-        total = total.saturating_add(count);
+    for &size in group_sizes {
+        starts.push(total);
+        total = total.saturating_add(size);
     }
     let mut fill = starts.clone();
     starts.push(total);
@@ -549,9 +544,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     }
     for (si, s) in sources.iter().enumerate() {
         for (ci, slot) in slots(s) {
-            let Some(next) = position.get(slot.group).and_then(|&p| fill.get_mut(p)) else {
-                continue;
-            };
+            let Some(next) = fill.get_mut(slot.group) else { continue };
             if let Some(m) = members.get_mut(*next) {
                 *m = (At { source: si, claim: ci }, slot);
             }
@@ -573,7 +566,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     // need no string search.
     let mut named: Vec<(&str, Option<usize>)> = Vec::new();
     let mut seen = vec![false; keys.len()];
-    for &(_, k, _) in ids.iter().filter_map(|&g| group_keys.get_index(g)) {
+    for &(_, k, _) in group_keys {
         if let Some(s) = seen.get_mut(k).filter(|s| !**s) {
             *s = true;
             named.push((key_text(k), Some(k)));
@@ -618,8 +611,7 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     let mut firsts: Vec<(At, Slot)> = Vec::new();
     // The representatives with what judging reads of them.
     let mut reps: Vec<(At, Fact<usize>)> = Vec::new();
-    for (pos, &gid) in ids.iter().enumerate() {
-        let Some(&(kind, key_id, _)) = group_keys.get_index(gid) else { continue };
+    for (pos, &(kind, key_id, _)) in group_keys.iter().enumerate() {
         let members = group_members(pos);
         let key = key_text(key_id);
         let rank = rank_by_key.get(key_id).copied().flatten();
@@ -750,9 +742,19 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             if let Some(new) = points.get_mut(start..) {
                 new.sort_unstable();
             }
-            timelines.push(PendingTimeline { subject: key, kind, points: start..points.len() });
+            let first = members.first().map(|m| m.0);
+            timelines.push(PendingTimeline {
+                subject: key,
+                kind,
+                first,
+                points: start..points.len(),
+            });
         }
     }
+
+    // Timelines in the order their groups first appear in the sorted sources (each group has
+    // its own first claim, so there are no ties).
+    timelines.sort_unstable_by_key(|t| t.first);
 
     // Figure matches across subjects: the same amount of money or measure in two sources,
     // when their subjects differ or are unknown. Only agreements are reported this way; a
