@@ -21,8 +21,9 @@ use std::sync::Arc;
 
 /// Maps keyed by claims' own fields: insertion-ordered, so iteration is deterministic whatever
 /// the hasher's seed, and hashed with foldhash, several times cheaper than SipHash on short
-/// keys. The seed is random so that article text cannot craft colliding keys (subject keys
-/// and places come from the articles) and make grouping quadratic.
+/// keys. The seed is random so that article text cannot craft colliding keys (subject keys,
+/// units and places come from the articles) and make interning quadratic; the checker's
+/// interned sets use the same hasher.
 type KeyMap<K, V> = IndexMap<K, V, Seeded>;
 
 /// A claim's group: kind, subject key (its index in the checker's key set) and change.
