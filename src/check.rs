@@ -5,8 +5,8 @@ use crate::date::Period;
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
-    effective, interval, judge_facts, self_checks, Fact, FindingKind, Judgement, Severity, Verdict,
-    PAIRWISE_LIMIT,
+    age_time, effective, interval, judge_facts, self_checks, Fact, FindingKind, Judgement,
+    Severity, Verdict, PAIRWISE_LIMIT,
 };
 use crate::report::{
     describe_value, ClaimRecord, Excerpt, Finding, Report, SourceRecord, Summary, Timeline,
@@ -187,8 +187,7 @@ impl Checker {
             word(place),
         );
         let (statement, _) = self.statements.insert_full(statement);
-        let fact = Fact::of(c);
-        Some(Slot { group, statement, as_of: fact.as_of, age_time: fact.age_time })
+        Some(Slot { group, statement, as_of: c.time.as_of(), age_time: age_time(c) })
     }
 
     /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted).
@@ -530,14 +529,10 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
     // groups) and timelines are sorted by their first claim below.
     let slots =
         |s: &'a Checked| s.slots.iter().enumerate().filter_map(|(ci, slot)| Some((ci, (*slot)?)));
-    let mut starts: Vec<usize> = Vec::with_capacity(group_sizes.len().saturating_add(1));
-    let mut total = 0usize;
-    for &size in group_sizes {
-        starts.push(total);
-        total = total.saturating_add(size);
-    }
+    let mut starts = group_sizes.clone();
+    counts_to_starts(&mut starts);
+    let total = starts.last().copied().unwrap_or(0);
     let mut fill = starts.clone();
-    starts.push(total);
     // Each member carries its slot, so that a group is read from one contiguous run.
     let mut members: Vec<(At, Slot)> = Vec::new();
     if let Some(first) = sources.iter().find_map(|s| slots(s).next()) {
@@ -636,13 +631,8 @@ fn reconcile<'a>(checker: &'a Checker) -> Reconciliation<'a> {
             }
         }
         // Sizes become start offsets, then fill positions (counting sort by cluster).
-        let mut total = 0usize;
-        for n in &mut starts {
-            let size = *n;
-            *n = total;
-            total = total.saturating_add(size);
-        }
-        starts.push(total);
+        counts_to_starts(&mut starts);
+        let total = starts.last().copied().unwrap_or(0);
         clustered.clear();
         clustered.resize(total, At { source: 0, claim: 0 });
         for (&(at, _), &c) in members.iter().zip(&cluster_of) {
@@ -880,18 +870,13 @@ fn report_order(
         });
         return order;
     }
-    let mut starts = vec![0usize; buckets.saturating_add(1)];
+    let mut starts = vec![0usize; buckets];
     for f in findings {
         if let Some(n) = starts.get_mut(bucket(f)) {
             *n = n.saturating_add(1);
         }
     }
-    let mut total = 0usize;
-    for n in &mut starts {
-        let count = *n;
-        *n = total;
-        total = total.saturating_add(count);
-    }
+    counts_to_starts(&mut starts);
     let number = |at: Option<&At>| -> u64 {
         let n = at.and_then(|a| offsets.get(a.source).map(|first| first.saturating_add(a.claim)));
         n.map_or(0, |n| u64::try_from(n).unwrap_or(u64::MAX).saturating_add(1).min(u32::MAX.into()))
@@ -915,6 +900,18 @@ fn report_order(
         }
     }
     keyed.into_iter().map(|k| k.1).collect()
+}
+
+/// Turns counts into start offsets (each the sum of the counts before it) and appends the total,
+/// so that in a counting sort the items counted at `k` go to `starts[k]..starts[k + 1]`.
+fn counts_to_starts(counts: &mut Vec<usize>) {
+    let mut total = 0usize;
+    for n in counts.iter_mut() {
+        let count = *n;
+        *n = total;
+        total = total.saturating_add(count);
+    }
+    counts.push(total);
 }
 
 /// The index of `word` in `set`, inserting it if new (without allocating when it is there).

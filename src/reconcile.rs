@@ -297,7 +297,7 @@ fn strength(q: Option<&Quantity>) -> u8 {
 
 /// The time an age speaks of: the report's date ("Shargi, 61, arrested in 2018" is 61 now),
 /// else a stated time.
-fn age_time(c: &Claim) -> Option<Period> {
+pub(crate) fn age_time(c: &Claim) -> Option<Period> {
     c.time.reported.map(Period::day).or(c.time.period)
 }
 
