@@ -5,7 +5,7 @@ use crate::date::Period;
 use crate::extract::{Extraction, Extractor};
 use crate::load::{LoadError, LoadOptions};
 use crate::reconcile::{
-    age_time, effective, interval, judge_facts, self_checks, Fact, FindingKind, Judgement,
+    age_time, date_of, effective, interval, judge_facts, self_checks, Fact, FindingKind, Judgement,
     Severity, Verdict, PAIRWISE_LIMIT,
 };
 use crate::report::{
@@ -180,7 +180,7 @@ impl Checker {
         let place = c.subject.as_ref().and_then(|s| s.place.as_deref());
         let statement = (
             c.quantity().cloned(),
-            statement_date(c),
+            date_of(c),
             word(c.unit.as_deref()),
             word(c.per.as_deref()),
             statement_time(c),
@@ -919,14 +919,6 @@ fn intern(set: &mut IndexSet<Box<str>, Seeded>, word: &str) -> usize {
     match set.get_index_of(word) {
         Some(i) => i,
         None => set.insert_full(word.into()).0,
-    }
-}
-
-/// The date a date claim gives, for its [`Statement`].
-fn statement_date(c: &Claim) -> Option<Period> {
-    match c.value {
-        crate::claim::Value::Date { period, .. } => period,
-        crate::claim::Value::Quantity(_) => None,
     }
 }
 

@@ -502,10 +502,7 @@ impl<'a> Fact<&'a str> {
         Fact {
             kind: c.kind,
             quantity: c.quantity().copied(),
-            date: match c.value {
-                Value::Date { period, .. } => period,
-                Value::Quantity(_) => None,
-            },
+            date: date_of(c),
             unit: c.unit.as_deref(),
             per: c.per.as_deref(),
             place: c.subject.as_ref().and_then(|s| s.place.as_deref()),
@@ -513,6 +510,14 @@ impl<'a> Fact<&'a str> {
             age_time: age_time(c),
             effective: effective(c),
         }
+    }
+}
+
+/// The date a date claim gives (`None` for quantities and unresolved dates).
+pub(crate) fn date_of(c: &Claim) -> Option<Period> {
+    match c.value {
+        Value::Date { period, .. } => period,
+        Value::Quantity(_) => None,
     }
 }
 
