@@ -533,11 +533,11 @@ fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
     out
 }
 
-/// Decimal digits of other forms and scripts: full-width, Arabic-Indic, Devanagari.
 /// The first UTF-8 byte of every digit [`is_decimal_digit`] accepts: D9 and DB (Arabic-Indic),
 /// E0 (Devanagari), EF (full-width). A test keeps the two in step.
 const DIGIT_LEAD_BYTES: [u8; 4] = [0xD9, 0xDB, 0xE0, 0xEF];
 
+/// Decimal digits of other forms and scripts: full-width, Arabic-Indic, Devanagari.
 fn is_decimal_digit(c: char) -> bool {
     matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}')
 }

@@ -8,6 +8,7 @@
 //! not data about the story.
 
 use indexmap::IndexMap;
+
 /// The lexicon's word tables: looked up for every word near a quantity, so hashed with
 /// foldhash rather than SipHash (seeded at random, like the checker's maps; iteration keeps
 /// insertion order).
