@@ -44,7 +44,7 @@ pub struct Lexicon {
     status: Table,
     role: Table,
     noun: Table,
-    /// First words of multi-word [status] entries, for a cheap pre-check.
+    /// First words of multi-word \[status\] entries, for a cheap pre-check.
     status_heads: std::collections::BTreeSet<String>,
 }
 

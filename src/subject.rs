@@ -319,7 +319,7 @@ pub(crate) fn has_sentence_end(s: &str) -> bool {
     })
 }
 
-/// English plural to singular for common patterns; the lexicon's [noun] table wins.
+/// English plural to singular for common patterns; the lexicon's \[noun\] table wins.
 pub(crate) fn singular(w: &str) -> String {
     let l = w.to_ascii_lowercase();
     if l.len() <= 3

@@ -28,9 +28,9 @@
 //! ```
 //!
 //! Productions live in one module each: [`number`] (digits, words, scales), [`approx`]
-//! (qualifiers), [`vague`], [`ordinal`] (ordinals and fractions), [`unit`] (money, percent,
-//! measures, time units, ages) and [`time`] (dates). This module only combines them and knows
-//! nothing of subjects, lexicons or reconciliation.
+//! (qualifiers), [`vague`], [`ordinal`] (ordinals and fractions), [`unit`](mod@unit) (money,
+//! percent, measures, time units, ages) and [`time`] (dates). This module only combines them and
+//! knows nothing of subjects, lexicons or reconciliation.
 
 pub(crate) mod approx;
 pub(crate) mod number;
