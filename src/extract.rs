@@ -515,7 +515,7 @@ fn unsupported_digits(text: &str, from: usize) -> Vec<Span> {
     let mut i = 0;
     while let Some(at) = bytes
         .get(i..)
-        .and_then(|r| r.iter().position(|b| DIGIT_LEAD_BYTES.contains(b)))
+        .and_then(|r| r.iter().position(|b| DIGIT_LEAD_BYTES.iter().any(|lead| lead == b)))
         .map(|off| i.saturating_add(off))
     {
         let c = body.get(at..).and_then(|r| r.chars().next());
@@ -750,8 +750,12 @@ fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
     starts
 }
 
-fn sentence_of(starts: &[usize], pos: usize, len: usize) -> (usize, usize) {
-    let idx = starts.partition_point(|&s| s <= pos);
+/// The sentence around byte `pos` of a text of `len` bytes, as (start, end), with `starts` the
+/// sentence starts. `hint` is the previous answer's place in `starts`: claims are visited in
+/// text order, so the next answer is usually where the last one was.
+fn sentence_of(starts: &[usize], pos: usize, len: usize, hint: &mut usize) -> (usize, usize) {
+    let idx = partition_near(starts, pos, *hint);
+    *hint = idx;
     let s = idx.checked_sub(1).and_then(|i| starts.get(i)).copied().unwrap_or(0);
     let e = starts.get(idx).copied().unwrap_or(len);
     (s, e)
@@ -773,13 +777,14 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         span: Some(span),
         reported: published,
     };
+    let mut sentence = 0;
     for c in claims.iter_mut() {
         if let Value::Date { period, .. } = c.value {
             c.time = stated(period, c.span());
             continue;
         }
         let here = c.span();
-        let (s, e) = sentence_of(sentences, here.start, text.len());
+        let (s, e) = sentence_of(sentences, here.start, text.len(), &mut sentence);
         // Dates are in text order: look at the nearest one before the claim and the first
         // few after it, within the sentence and within reach.
         let idx = dates.partition_point(|(sp, _)| sp.start < here.start);
@@ -848,13 +853,14 @@ fn starts_new_clause(gap: &str) -> bool {
 /// Links a count to the list after it: "at least four, including A, B, C and D" (names) or
 /// "12 people: seven Britons and four Germans" (parts).
 fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usize]) {
+    let mut sentence = 0;
     for idx in 0..claims.len() {
         let Some(c) = claims.get(idx) else { continue };
         if !matches!(c.kind, Kind::Count) {
             continue;
         }
         let from = ends.get(idx).copied().unwrap_or(c.span().end);
-        let (_, sent_end) = sentence_of(sentences, c.span().start, text.len());
+        let (_, sent_end) = sentence_of(sentences, c.span().start, text.len(), &mut sentence);
         let Some((kind, list_start)) = list_intro(text, from, sent_end) else { continue };
         // The list runs to the end of the sentence, or to the next claim that is not in it.
         // Claims are in text order: the candidates are a contiguous run.
@@ -1111,30 +1117,51 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
     }
 }
 
-/// Line starts, for 1-based line and column numbers. Columns are counted in characters from
-/// a cursor that only moves forward, so numbering every claim of a text costs one pass over it
-/// even when the text is a single long line.
+/// The number of items of the sorted `starts` at or before `pos` (what
+/// `starts.partition_point(|&s| s <= pos)` gives), looked for first near `hint`, a previous
+/// answer: a few steps from it, else by binary search.
+fn partition_near(starts: &[usize], pos: usize, hint: usize) -> usize {
+    let at_or_before = |i: usize| starts.get(i).is_some_and(|&s| s <= pos);
+    let mut i = hint.min(starts.len());
+    for _ in 0..8 {
+        if at_or_before(i) {
+            i = i.saturating_add(1);
+        } else if i > 0 && !at_or_before(i.saturating_sub(1)) {
+            i = i.saturating_sub(1);
+        } else {
+            return i;
+        }
+    }
+    starts.partition_point(|&s| s <= pos)
+}
+
+/// Line starts, for 1-based line and column numbers. Claims are numbered in text order, so the
+/// line is searched from the last one and columns are counted in characters from a cursor
+/// that only moves forward: numbering every claim of a text costs one pass over it, even when
+/// the text is a single long line or has millions of lines.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
-    cursor: std::cell::Cell<(usize, usize)>,
+    /// The last position numbered, its count of characters from its line's start, and the
+    /// number of line starts at or before it.
+    cursor: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i.saturating_add(1)));
-        LineIndex { starts, cursor: std::cell::Cell::new((0, 0)) }
+        LineIndex { starts, cursor: std::cell::Cell::new((0, 0, 0)) }
     }
 
     /// 1-based line and column (in chars) of byte `pos`.
     pub(crate) fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= pos).max(1);
+        let (cpos, cchars, cline) = self.cursor.get();
+        let line = partition_near(&self.starts, pos, cline).max(1);
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
         // Resume from the last position when it is on the same line and not after `pos`.
-        let (cpos, cchars) = self.cursor.get();
         let (from, base) = if cpos >= start && cpos <= pos { (cpos, cchars) } else { (start, 0) };
         let chars = text.get(from..pos).map_or(0, |s| s.chars().count()).saturating_add(base);
-        self.cursor.set((pos, chars));
+        self.cursor.set((pos, chars, line));
         (line, chars.saturating_add(1))
     }
 }
@@ -1156,6 +1183,27 @@ pub fn extract(text: &str) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Searching from any hint finds what a binary search finds, near the hint or far from it,
+    /// with repeated starts and positions before, between and after them.
+    #[test]
+    fn partition_near_is_partition_point() {
+        let arrays: [&[usize]; 5] = [
+            &[],
+            &[0],
+            &[0, 3, 3, 7],
+            &[2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40],
+            &[5; 12],
+        ];
+        for starts in arrays {
+            for pos in 0..45 {
+                let want = starts.partition_point(|&s| s <= pos);
+                for hint in 0..starts.len().saturating_add(3) {
+                    assert_eq!(partition_near(starts, pos, hint), want, "{starts:?} {pos} {hint}");
+                }
+            }
+        }
+    }
 
     /// Every non-ASCII digit starts with one of the lead bytes the scan looks for, and a run of
     /// them in each script is found whole.
