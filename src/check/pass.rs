@@ -37,7 +37,7 @@ pub(super) fn reconcile(checker: &Checker) -> Reconciliation<'_> {
     for (pos, &(kind, key, _)) in checker.groups.iter().enumerate() {
         let group = Group {
             kind,
-            key: checker.keys.get_index(key).map_or("", |k| &**k),
+            key: key_text(&checker.keys, key),
             rank: subjects.of_key(key),
             members: members.group(pos),
         };
@@ -160,7 +160,7 @@ impl<'a> Subjects<'a> {
         for &(_, k, _) in groups {
             if let Some(s) = seen.get_mut(k).filter(|s| !**s) {
                 *s = true;
-                named.push((keys.get_index(k).map_or("", |k| &**k), Some(k)));
+                named.push((key_text(keys, k), Some(k)));
             }
         }
         for s in sources {
@@ -198,6 +198,11 @@ impl<'a> Subjects<'a> {
     fn len(&self) -> usize {
         self.names.len()
     }
+}
+
+/// The text of the interned subject key `key`.
+fn key_text(keys: &IndexSet<Box<str>, Seeded>, key: usize) -> &str {
+    keys.get_index(key).map_or("", |k| &**k)
 }
 
 /// The subject of a source's own check: that of the first claim it cites.
