@@ -254,26 +254,56 @@ fn is_trigger(w: &str) -> bool {
         || time::weekday_lower(w)
 }
 
-/// Remembers which words can start a claim, so that a scan tests each distinct word once:
-/// [`is_trigger`] tries a few hundred words in turn, a hash lookup costs one probe.
+/// What a word can do at the start of a claim.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Trigger {
+    /// Never starts one.
+    No,
+    /// Starts one wherever it stands: a number word, a month, a currency code.
+    Strong,
+    /// Starts one only with a number a little further on ([`is_weak_trigger`],
+    /// [`number_ahead`]): "a", "about", "more".
+    Weak,
+    /// "in", which starts one only as "in excess of N".
+    In,
+}
+
+impl Trigger {
+    /// The class of a lower-case word.
+    fn of(w: &str) -> Trigger {
+        if w == "in" {
+            Trigger::In
+        } else if !is_trigger(w) {
+            Trigger::No
+        } else if is_weak_trigger(w) {
+            Trigger::Weak
+        } else {
+            Trigger::Strong
+        }
+    }
+}
+
+/// Remembers what each word can do at the start of a claim, so that a scan classifies each
+/// distinct word once: [`is_trigger`] tries a few hundred words in turn, a hash lookup costs
+/// one probe.
 ///
 /// The words come from the article, so the map's hasher is seeded at random (foldhash), not
 /// fixed like Fx: crafted words that all collide cannot make the scan quadratic. The map only
 /// remembers answers, so the seed changes no output.
 #[derive(Default)]
 struct TriggerMemo<'a> {
-    seen: foldhash::HashMap<&'a str, bool>,
+    seen: foldhash::HashMap<&'a str, Trigger>,
 }
 
 impl<'a> TriggerMemo<'a> {
     /// Distinct words remembered at most (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
-    fn is_trigger(&mut self, w: &'a str) -> bool {
+    fn class(&mut self, w: &'a str) -> Trigger {
         if let Some(&t) = self.seen.get(w) {
             return t;
         }
-        let t = token::with_lower(w, is_trigger).unwrap_or(false);
+        let t = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
         if self.seen.len() < Self::LIMIT {
             self.seen.insert(w, t);
         }
@@ -330,10 +360,22 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
                 && w.len() == 3
                 && w.bytes().all(|x| x.is_ascii_uppercase())
                 && token::with_lower(w, unit::iso_code).flatten().is_some();
-            if left_ok && (glued_code || (!glued_digit && triggers.is_trigger(w))) {
+            if left_ok && glued_code {
                 return Some(pos);
             }
-            pos = if glued_digit { skip_token(text, pos) } else { end };
+            if !left_ok || glued_digit {
+                pos = if glued_digit { skip_token(text, pos) } else { end };
+                continue;
+            }
+            // Weak triggers and "in" are checked here, not in the grammar: most of them start
+            // no claim, and a rejected word is skipped like one the grammar rejected.
+            pos = match triggers.class(w) {
+                Trigger::No => end,
+                Trigger::Strong => return Some(pos),
+                Trigger::Weak if number_ahead(text, pos) => return Some(pos),
+                Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
+                Trigger::Weak | Trigger::In => skip_token(text, pos),
+            };
         } else if c >= 0x80 {
             let ch = text.get(pos..)?.chars().next()?;
             let symbol = matches!(
@@ -631,21 +673,15 @@ fn number_ahead(text: &str, at: usize) -> bool {
     words.any(|w| token::with_lower(w, is_numberish).unwrap_or(false))
 }
 
+/// "in" starts a claim only as "in excess of N" (see `approx::qualifier`); `after` follows it.
+fn in_excess(after: &str) -> bool {
+    after.trim_start().get(..6).is_some_and(|x| x.eq_ignore_ascii_case("excess"))
+}
+
+/// The claim starting at `at`, a position [`next_anchor`] found (so a word there has passed
+/// its [`Trigger`] check).
 fn claim_at(text: &str, at: usize) -> Option<Found> {
     let i = text.get(at..)?;
-    if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        let w = i.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        // "in" starts a claim only as "in excess of N" (see `approx::qualifier`).
-        if w.eq_ignore_ascii_case("in") {
-            let after = i.get(w.len()..).unwrap_or("").trim_start();
-            if !after.get(..6).is_some_and(|x| x.eq_ignore_ascii_case("excess")) {
-                return None;
-            }
-        }
-        if token::with_lower(w, is_weak_trigger).unwrap_or(false) && !number_ahead(text, at) {
-            return None;
-        }
-    }
     let prev = token::prev_word(text, at);
     let prev_lower = prev.map(|(_, w)| w.to_ascii_lowercase());
     let prev_is = |set: &[&str]| prev_lower.as_deref().is_some_and(|p| set.contains(&p));
