@@ -408,7 +408,7 @@ fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
 /// Only used when a linking word stands between the noun and the quantity; a bare verb or
 /// adverb before a quantity never becomes its subject.
 fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
-    let before = subject::sentence_words_before(text, start, 8);
+    let before = subject::words_before(text, start, 8);
     let mut linked = false;
     for (n, w) in before.iter().enumerate() {
         let gap = text.get(w.span.end..start).unwrap_or("");

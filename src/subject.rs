@@ -197,19 +197,30 @@ fn is_stop(w: &str) -> bool {
 /// Reads up to `max` words after `pos`, stopping at punctuation other than quotes, hyphens
 /// inside words and the periods of abbreviations ("U.S.").
 pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(max);
     let mut p = pos;
     while out.len() < max {
         let rest = text.get(p..).unwrap_or("");
-        // Spaces and quotes between words.
-        let skip: usize = rest
-            .char_indices()
-            .take_while(|(_, c)| {
-                crate::grammar::token::is_space(*c)
-                    || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
-            })
-            .last()
-            .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
+        // Spaces and quotes between words; one space before a letter, the usual case, is
+        // passed without decoding chars.
+        let skip: usize = if rest
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|b| matches!(b, [b' ', next] if next.is_ascii_alphabetic()))
+        {
+            1
+        } else {
+            rest.char_indices()
+                .take_while(|(_, c)| {
+                    crate::grammar::token::is_space(*c)
+                        || matches!(
+                            c,
+                            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'
+                        )
+                })
+                .last()
+                .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()))
+        };
         if skip == 0 && !out.is_empty() {
             break;
         }
@@ -218,11 +229,15 @@ pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWo
         let mut len = 0usize;
         let bytes = w.as_bytes();
         while let Some(&b) = bytes.get(len) {
+            if b.is_ascii_alphabetic() {
+                len = len.saturating_add(1);
+                continue;
+            }
             let next_alpha = bytes.get(len.saturating_add(1)).is_some_and(u8::is_ascii_alphabetic);
             let inner_mark = (b == b'-' || b == b'\'') && len > 0 && next_alpha;
             let abbrev_dot =
                 b == b'.' && len > 0 && (next_alpha || is_abbrev_end(w.get(..len).unwrap_or("")));
-            if b.is_ascii_alphabetic() || inner_mark || abbrev_dot {
+            if inner_mark || abbrev_dot {
                 len = len.saturating_add(1);
             } else {
                 break;
@@ -242,13 +257,13 @@ pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWo
 
 fn is_abbrev_end(w: &str) -> bool {
     // "U.S." and "U.K." keep their final period.
-    let l = w.to_ascii_lowercase();
-    l == "u.s" || l == "u.k" || l == "u.n"
+    ["u.s", "u.k", "u.n"].iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
-/// The words before `pos` in the same clause, nearest first, up to `max`.
+/// The words before `pos` in the same clause, nearest first, up to `max`: only spaces and
+/// quotes may stand between them, so the words never reach into another sentence.
 pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(max);
     let mut end = pos;
     while out.len() < max {
         let before = text.get(..end).unwrap_or("");
@@ -272,51 +287,6 @@ pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpW
         end = start;
     }
     out
-}
-
-/// True when a sentence ends somewhere between the two offsets.
-pub(crate) fn crosses_sentence(text: &str, a: usize, b: usize) -> bool {
-    let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    text.get(a..b).is_some_and(has_sentence_end)
-}
-
-/// True when `s` contains a sentence end: `!`, `?`, `;`, a line break, or a period followed by
-/// a space that is not part of an abbreviation or initial ("U.S. officials", "Robert A. Levinson").
-pub(crate) fn has_sentence_end(s: &str) -> bool {
-    if s.contains(['!', '?', ';', '\n']) {
-        return true;
-    }
-    s.match_indices('.').any(|(i, _)| {
-        let before = s.get(..i).unwrap_or("");
-        let after = s.get(i.saturating_add(1)..).unwrap_or("");
-        let last_word =
-            before.rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.').next().unwrap_or("");
-        let abbrev = last_word.len() == 1
-            && last_word.starts_with(|c: char| c.is_ascii_uppercase())
-            || last_word.contains('.')
-            || matches!(
-                last_word,
-                "Mr" | "Mrs"
-                    | "Ms"
-                    | "Dr"
-                    | "St"
-                    | "Jr"
-                    | "Sr"
-                    | "Gen"
-                    | "Sen"
-                    | "Rep"
-                    | "Gov"
-                    | "Lt"
-                    | "Col"
-                    | "No"
-                    | "vs"
-                    | "Inc"
-                    | "Corp"
-                    | "Co"
-                    | "Ltd"
-            );
-        after.starts_with(char::is_whitespace) && !abbrev
-    })
 }
 
 /// English plural to singular for common patterns; the lexicon's \[noun\] table wins.
@@ -707,7 +677,7 @@ pub(crate) fn clause_role(
     lex: &Lexicon,
     reach: usize,
 ) -> Option<String> {
-    let before = sentence_words_before(text, start, reach);
+    let before = words_before(text, start, reach);
     let after = sentence_words_after(text, end, reach);
     let mut best: Option<(usize, String)> = None;
     for (dist, w) in before.iter().enumerate() {
@@ -728,49 +698,13 @@ pub(crate) fn clause_role(
     best.map(|(_, r)| r)
 }
 
-/// Words after `pos` across commas and quotes (but not sentence ends), for role search.
-/// Up to `max` words before `start`, nearest first, stopping at the sentence's start. Each gap
-/// is checked once, so the cost is linear in the words read.
-pub(crate) fn sentence_words_before<'a>(
-    text: &'a str,
-    start: usize,
-    max: usize,
-) -> Vec<NpWord<'a>> {
-    let mut words = words_before(text, start, max);
-    let mut edge = start;
-    let keep = words
-        .iter()
-        .take_while(|w| {
-            let same = !crosses_sentence(text, w.span.end, edge);
-            edge = w.span.start;
-            same
-        })
-        .count();
-    words.truncate(keep);
-    words
-}
-
-/// Up to `max` words after `end` (across commas and quotes), stopping at the sentence's end.
-pub(crate) fn sentence_words_after<'a>(text: &'a str, end: usize, max: usize) -> Vec<NpWord<'a>> {
-    let mut words = words_after_loose(text, end, max);
-    let mut edge = end;
-    let keep = words
-        .iter()
-        .take_while(|w| {
-            let same = !crosses_sentence(text, edge, w.span.start);
-            edge = w.span.end;
-            same
-        })
-        .count();
-    words.truncate(keep);
-    words
-}
-
 /// How far the clause scans look ahead, in bytes.
 const LOOK_AHEAD_BYTES: usize = 300;
 
-fn words_after_loose<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
-    let mut out = Vec::new();
+/// Up to `max` words after `pos` (across commas and quotes), stopping at the sentence's end:
+/// the gaps between words are read up to the first mark that can end a sentence.
+pub(crate) fn sentence_words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
+    let mut out = Vec::with_capacity(max);
     let mut p = pos;
     let bytes = text.as_bytes();
     // Never look further than a sentence's worth of bytes, whatever the text holds.
@@ -901,7 +835,7 @@ pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) 
         }
     }
     // Before the claim: "in" and the place, then a role word, in the same clause.
-    let mut before = sentence_words_before(text, start, 8);
+    let mut before = words_before(text, start, 8);
     before.reverse();
     for (i, w) in before.iter().enumerate() {
         if w.lower == "in"
@@ -954,6 +888,78 @@ pub(crate) fn clause_event(text: &str, end: usize, lex: &Lexicon) -> Option<Stri
 
 #[cfg(test)]
 mod tests {
+    /// The reference for the clause readers: a sentence ends somewhere between the offsets.
+    fn crosses_sentence(text: &str, a: usize, b: usize) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        text.get(a..b).is_some_and(has_sentence_end)
+    }
+
+    /// True when `s` contains a sentence end: `!`, `?`, `;`, a line break, or a period followed
+    /// by a space that is not part of an abbreviation or initial ("U.S. officials", "Robert A.
+    /// Levinson").
+    fn has_sentence_end(s: &str) -> bool {
+        if s.contains(['!', '?', ';', '\n']) {
+            return true;
+        }
+        s.match_indices('.').any(|(i, _)| {
+            let before = s.get(..i).unwrap_or("");
+            let after = s.get(i.saturating_add(1)..).unwrap_or("");
+            let last_word =
+                before.rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.').next().unwrap_or("");
+            let abbrev = last_word.len() == 1
+                && last_word.starts_with(|c: char| c.is_ascii_uppercase())
+                || last_word.contains('.')
+                || matches!(
+                    last_word,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "St"
+                        | "Jr"
+                        | "Sr"
+                        | "Gen"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Lt"
+                        | "Col"
+                        | "No"
+                        | "vs"
+                        | "Inc"
+                        | "Corp"
+                        | "Co"
+                        | "Ltd"
+                );
+            after.starts_with(char::is_whitespace) && !abbrev
+        })
+    }
+
+    proptest::proptest! {
+        /// Neither clause reader crosses a sentence end: between `pos` and the first word, and
+        /// between consecutive words, no sentence ends.
+        #[test]
+        fn clause_words_stay_in_the_sentence(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", "x", "U.S.", "Mr.", ".", ". ", ",", " ", "! ", "?", ";", "\n", "'",
+                "\"", "\u{201c}", "\u{2019}", "-",
+            ]), 0..24),
+            pos in 0usize..64,
+        ) {
+            let text = parts.concat();
+            let pos = pos.min(text.len());
+            let mut edge = pos;
+            for w in sentence_words_after(&text, pos, 24) {
+                proptest::prop_assert!(!crosses_sentence(&text, edge, w.span.start), "{w:?}");
+                edge = w.span.end;
+            }
+            let mut edge = pos;
+            for w in words_before(&text, pos, 24) {
+                proptest::prop_assert!(!crosses_sentence(&text, w.span.end, edge), "{w:?}");
+                edge = w.span.start;
+            }
+        }
+    }
+
     use super::*;
 
     fn key_after(text: &str) -> Option<String> {
