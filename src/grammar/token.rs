@@ -3,7 +3,7 @@
 //! Every helper is a nom parser over `&str` that never consumes a partial word: a word is a
 //! maximal run of ASCII letters, so "ten" never matches inside "tenants".
 
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::tag;
 use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
 
@@ -12,14 +12,19 @@ const MAX_WORD: usize = 24;
 
 /// `word = letter { letter } ;` (ASCII letters only)
 pub(crate) fn word(i: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+    // Letters are single bytes, so counting bytes finds the same end as decoding chars.
+    let len = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match (len, i.split_at_checked(len)) {
+        (1.., Some((w, rest))) => Ok((rest, w)),
+        _ => Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1))),
+    }
 }
 
 /// Reads one word and maps its lower-case form through `f`; fails when `f` returns `None` or
 /// when the word is immediately followed by a digit (an identifier such as "G7").
 pub(crate) fn word_class<T>(i: &str, f: impl FnOnce(&str) -> Option<T>) -> IResult<&str, T> {
     let (rest, w) = word(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+    if rest.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || b == b'_') {
         return Err(fail(i));
     }
     match with_lower(w, f).flatten() {
@@ -65,6 +70,15 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// `ws = space { space } ;` with at most one line break.
 pub(crate) fn ws(i: &str) -> IResult<&str, &str> {
+    // The usual cases, decided on ASCII bytes: no space at all, or one space before a word.
+    let not_space = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    match i.as_bytes() {
+        [first, ..] if not_space(first) => return Err(fail(i)),
+        [b' ', next, ..] if not_space(next) => {
+            return Ok((i.get(1..).unwrap_or(""), i.get(..1).unwrap_or("")));
+        }
+        _ => {}
+    }
     let mut newlines = 0u8;
     let mut end = 0usize;
     for (idx, c) in i.char_indices() {
@@ -131,4 +145,39 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
         return None;
     }
     Some((end.saturating_sub(w.len()), w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_and_ws_rows() {
+        // (input, what `ws` consumes, or None when it fails)
+        for (input, want) in [
+            ("", None),
+            ("x", None),
+            (" x", Some(" ")),
+            ("  x", Some("  ")),
+            (" \n x", Some(" \n ")),
+            ("\n\nx", Some("\n")),
+            (" \r\nx", Some(" \r\n")),
+            ("\u{a0}x", Some("\u{a0}")),
+            (" \u{2009}x", Some(" \u{2009}")),
+            (" é", Some(" ")),
+            (" ", Some(" ")),
+        ] {
+            assert_eq!(ws(input).ok().map(|(_, w)| w), want, "input: {input:?}");
+        }
+        for (input, want) in
+            [("ten", Some(("ten", ""))), ("Ten7", Some(("Ten", "7"))), ("tené", Some(("ten", "é")))]
+        {
+            assert_eq!(word(input).ok().map(|(r, w)| (w, r)), want, "input: {input:?}");
+        }
+        for bad in ["", "7", "é", " ten"] {
+            assert!(word(bad).is_err(), "input: {bad:?}");
+        }
+        assert!(word_class("G7", |w| (w == "g").then_some(())).is_err());
+        assert!(word_class("One x", |w| (w == "one").then_some(())).is_ok());
+    }
 }
