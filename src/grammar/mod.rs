@@ -292,23 +292,49 @@ impl Trigger {
 /// remembers answers, so the seed changes no output.
 #[derive(Default)]
 struct TriggerMemo<'a> {
-    seen: foldhash::HashMap<&'a str, Trigger>,
+    /// Words of up to eight letters, packed into an integer: hashed and compared in one step.
+    short: foldhash::HashMap<u64, Trigger>,
+    long: foldhash::HashMap<&'a str, Trigger>,
 }
 
 impl<'a> TriggerMemo<'a> {
-    /// Distinct words remembered at most (a few MB), whatever the text.
+    /// Distinct words remembered at most in each map (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
     fn class(&mut self, w: &'a str) -> Trigger {
-        if let Some(&t) = self.seen.get(w) {
-            return t;
+        let classify = |w: &str| token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
+        match pack(w) {
+            Some(key) => {
+                if let Some(&t) = self.short.get(&key) {
+                    return t;
+                }
+                let t = classify(w);
+                if self.short.len() < Self::LIMIT {
+                    self.short.insert(key, t);
+                }
+                t
+            }
+            None => {
+                if let Some(&t) = self.long.get(w) {
+                    return t;
+                }
+                let t = classify(w);
+                if self.long.len() < Self::LIMIT {
+                    self.long.insert(w, t);
+                }
+                t
+            }
         }
-        let t = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-        if self.seen.len() < Self::LIMIT {
-            self.seen.insert(w, t);
-        }
-        t
     }
+}
+
+/// A word of one to eight letters as an integer (its bytes, zero-padded: letters are never
+/// zero, so different words give different integers).
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let mut buf = [0u8; 8];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 /// Finds the next position at or after `pos` where a claim may start.

@@ -206,3 +206,40 @@ fn err_too_large_is_a_diagnostic() {
     assert!(s.claims.is_empty());
     assert_eq!(s.too_large.len(), 1);
 }
+
+#[test]
+fn trigger_memo_agrees_with_the_classes() {
+    // Short words go through the packed map, long ones through the string map; both remember
+    // what `Trigger::of` says, whatever the case, and answer the same the second time.
+    let words = [
+        "a",
+        "A",
+        "in",
+        "In",
+        "seven",
+        "Seven",
+        "about",
+        "x",
+        "tenants",
+        "thousand",
+        "thousands",
+        "approximately",
+        "Approximately",
+        "hostages",
+        "September",
+    ];
+    let mut memo = TriggerMemo::default();
+    for _ in 0..2 {
+        for w in words {
+            let want = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
+            assert_eq!(memo.class(w), want, "{w:?}");
+        }
+    }
+    assert_eq!(memo.class("seven"), Trigger::Strong);
+    assert_eq!(memo.class("About"), Trigger::Weak);
+    assert_eq!(memo.class("In"), Trigger::In);
+    assert_eq!(memo.class("tenants"), Trigger::No);
+    assert_eq!(memo.class("approximately"), Trigger::Weak);
+    assert_ne!(pack("ab"), pack("ba"));
+    assert_eq!(pack("abcdefghi"), None);
+}
