@@ -138,8 +138,12 @@ impl Number {
 
     /// `self + rhs`, or `None` on overflow.
     pub fn checked_add(self, rhs: Number) -> Option<Number> {
-        if self.den == 1 && rhs.den == 1 {
-            return Number::new(self.num.checked_add(rhs.num)?, 1);
+        if self.den == 1 || rhs.den == 1 {
+            // i + n/d with n/d in lowest terms is (i·d + n)/d, in lowest terms too (a common
+            // factor of i·d + n and d would divide n): no gcd needed.
+            let (int, frac) = if self.den == 1 { (self, rhs) } else { (rhs, self) };
+            let num = int.num.checked_mul(frac.den)?.checked_add(frac.num)?;
+            return (num != i128::MIN).then_some(Number { num, den: frac.den });
         }
         let g = gcd(self.den, rhs.den);
         let l = self.den.checked_div(g)?.checked_mul(rhs.den)?;
@@ -163,7 +167,9 @@ impl Number {
         let g2 = gcd(rhs.num, self.den);
         let n = self.num.checked_div(g1)?.checked_mul(rhs.num.checked_div(g2)?)?;
         let d = self.den.checked_div(g2)?.checked_mul(rhs.den.checked_div(g1)?)?;
-        Number::new(n, d)
+        // Both factors were in lowest terms and every common factor across them is divided
+        // out, so n/d is in lowest terms, with d > 0.
+        (n != i128::MIN && d != i128::MIN).then_some(Number { num: n, den: d })
     }
 
     /// `self / rhs`, or `None` on overflow or division by zero.
