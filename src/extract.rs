@@ -1187,6 +1187,34 @@ pub fn extract(text: &str) -> Vec<Claim> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Neither clause reader of `subject` crosses a sentence start as `sentence_starts`
+        /// finds them: not between `pos` and the first word, nor between consecutive words.
+        #[test]
+        fn clause_words_stay_in_the_sentence(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", "x", "U.S.", "Mr.", ".", ". ", ",", " ", "! ", "?", ";", "\n", "'",
+                "\"", "\u{201c}", "\u{2019}", "-",
+            ]), 0..24),
+            pos in 0usize..64,
+        ) {
+            let text = parts.concat();
+            let pos = pos.min(text.len());
+            let starts = sentence_starts(&text, 0);
+            let crosses = |a: usize, b: usize| starts.iter().any(|&s| a < s && s <= b);
+            let mut edge = pos;
+            for w in subject::sentence_words_after(&text, pos, 24) {
+                proptest::prop_assert!(!crosses(edge, w.span.start), "{w:?}");
+                edge = w.span.end;
+            }
+            let mut edge = pos;
+            for w in subject::words_before(&text, pos, 24) {
+                proptest::prop_assert!(!crosses(w.span.end, edge), "{w:?}");
+                edge = w.span.start;
+            }
+        }
+    }
+
     /// Searching from any hint finds what a binary search finds, near the hint or far from it,
     /// with repeated starts and positions before, between and after them.
     #[test]
