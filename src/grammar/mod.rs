@@ -301,30 +301,29 @@ impl<'a> TriggerMemo<'a> {
     /// Distinct words remembered at most in each map (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
+    /// What `w` can do at the start of a claim, worked out once per distinct word.
     fn class(&mut self, w: &'a str) -> Trigger {
-        let classify = |w: &str| token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
+        let classify = || token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
         match pack(w) {
-            Some(key) => {
-                if let Some(&t) = self.short.get(&key) {
-                    return t;
-                }
-                let t = classify(w);
-                if self.short.len() < Self::LIMIT {
-                    self.short.insert(key, t);
-                }
-                t
-            }
-            None => {
-                if let Some(&t) = self.long.get(w) {
-                    return t;
-                }
-                let t = classify(w);
-                if self.long.len() < Self::LIMIT {
-                    self.long.insert(w, t);
-                }
-                t
-            }
+            Some(key) => Self::remember(&mut self.short, key, classify),
+            None => Self::remember(&mut self.long, w, classify),
         }
+    }
+
+    /// The class remembered under `key`, else `classify()`'s, remembered while there is room.
+    fn remember<K: Eq + std::hash::Hash>(
+        map: &mut foldhash::HashMap<K, Trigger>,
+        key: K,
+        classify: impl FnOnce() -> Trigger,
+    ) -> Trigger {
+        if let Some(&t) = map.get(&key) {
+            return t;
+        }
+        let t = classify();
+        if map.len() < Self::LIMIT {
+            map.insert(key, t);
+        }
+        t
     }
 }
 
