@@ -2,14 +2,15 @@
 //! `benches/reconcile.rs`, and for a quick look at what they produce.
 //!
 //! ```sh
-//! cargo run --release --example profile_report -- [spread|concentrated] [CLAIMS] [REPS] [reconcile]
+//! cargo run --release --example profile_report -- [spread|concentrated] [CLAIMS] [REPS] [reconcile|json]
 //! valgrind --tool=callgrind target/release/examples/profile_report spread 10000 1
 //! ```
 //!
 //! Prints the time to build the checker, then for each repetition the time of `reconcile()`
 //! (findings as positions) and of the whole `report()` (findings in words, claim records), and
 //! the report summary. With `reconcile` last, only `reconcile()` is run and timed, as
-//! `benches/reconcile.rs` does.
+//! `benches/reconcile.rs` does. With `json` last, the report is written to stdout as
+//! `check --format json` writes it (for comparing builds byte for byte), and nothing else.
 
 #[path = "../benches/support/news.rs"]
 mod news;
@@ -33,15 +34,21 @@ fn run() -> Result<(), String> {
         Some(s) => s.parse().map_err(|e| format!("REPS: {e}"))?,
         None => 1,
     };
-    let only_reconcile = match args.next().as_deref() {
-        None => false,
-        Some("reconcile") => true,
-        Some(other) => return Err(format!("unknown mode {other:?}: reconcile or nothing")),
+    let (only_reconcile, json) = match args.next().as_deref() {
+        None => (false, false),
+        Some("reconcile") => (true, false),
+        Some("json") => (false, true),
+        Some(other) => return Err(format!("unknown mode {other:?}: reconcile, json or nothing")),
     };
     let start = Instant::now();
     let mut checker = Checker::new();
     for (name, text) in news::reconcile_inputs(claims, 5, shape, 0xC1A1) {
         checker.add_text(name, text).map_err(|e| e.to_string())?;
+    }
+    if json {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return claimcheck::report::render_json(&checker.report(), &mut out)
+            .map_err(|e| e.to_string());
     }
     println!("{shape:?} {claims}: built the checker in {:.3} s", start.elapsed().as_secs_f64());
     for _ in 0..reps {
