@@ -1,6 +1,7 @@
 //! The [`Checker`]: collects sources, reconciles their claims and builds a [`Report`].
 
 mod pass;
+mod rank;
 
 use crate::claim::{Claim, Kind};
 use crate::date::Period;

@@ -17,6 +17,7 @@
 //! order groups are visited: findings are sorted (with no ties between groups) and timelines
 //! are sorted by their first claim.
 
+use super::rank::{counts_to_starts, stable_by_key, time_key, COUNTING_FROM};
 use super::{At, Checked, Checker, Cited, KeyMap, Pending, PendingTimeline, Reconciliation, Slot};
 use super::{GroupKey, Seeded, Statement, Why};
 use crate::claim::{Kind, Subject};
@@ -234,6 +235,8 @@ struct GroupPass {
     clustered: Vec<At>,
     /// The first member of each cluster: its representative.
     firsts: Vec<(At, Slot)>,
+    /// Room for reordering `firsts`.
+    scratch: Vec<(At, Slot)>,
     /// The representatives with what judging reads of them.
     reps: Vec<(At, Fact<usize>)>,
 }
@@ -247,6 +250,7 @@ impl GroupPass {
             starts: Vec::new(),
             clustered: Vec::new(),
             firsts: Vec::new(),
+            scratch: Vec::new(),
             reps: Vec::new(),
         }
     }
@@ -352,7 +356,17 @@ impl GroupPass {
             let low = |slot: &Slot| {
                 statements.get_index(slot.statement).and_then(|s| s.0.as_ref()).and_then(|q| q.low)
             };
-            self.firsts.sort_by_cached_key(|(at, slot)| (slot.as_of, low(slot), *at));
+            if self.firsts.len() < COUNTING_FROM {
+                self.firsts.sort_by_cached_key(|(at, slot)| (slot.as_of, low(slot), *at));
+            } else {
+                // Already in claim order: a stable pass by time, then each time's run (a
+                // handful of claims when times vary) by value.
+                debug_assert!(self.firsts.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)));
+                stable_by_key(&mut self.firsts, &mut self.scratch, |(_, s)| time_key(s.as_of));
+                for run in self.firsts.chunk_by_mut(|(_, a), (_, b)| a.as_of == b.as_of) {
+                    run.sort_by_cached_key(|(at, slot)| (low(slot), *at));
+                }
+            }
         }
         self.reps.clear();
         self.reps.reserve(self.firsts.len());
@@ -408,7 +422,13 @@ fn timeline<'a>(group: &Group<'a, '_>, found: &mut Found<'a>) {
     let start = points.len();
     points.extend(members.iter().map(|(at, slot)| (slot.as_of, *at)));
     if let Some(new) = points.get_mut(start..) {
-        new.sort_unstable();
+        if new.len() < COUNTING_FROM {
+            new.sort_unstable();
+        } else {
+            // Already in claim order: a stable pass on the time alone.
+            debug_assert!(new.windows(2).all(|w| matches!(w, [a, b] if a.1 < b.1)));
+            stable_by_key(new, &mut Vec::new(), |&(time, _)| time_key(time));
+        }
     }
     found.timelines.push(PendingTimeline {
         subject: group.key,
@@ -588,21 +608,50 @@ fn report_order(
     keyed.into_iter().map(|k| k.1).collect()
 }
 
-/// Turns counts into start offsets (each the sum of the counts before it) and appends the total,
-/// so that in a counting sort the items counted at `k` go to `starts[k]..starts[k + 1]`.
-fn counts_to_starts(counts: &mut Vec<usize>) {
-    let mut total = 0usize;
-    for n in counts.iter_mut() {
-        let count = *n;
-        *n = total;
-        total = total.saturating_add(count);
-    }
-    counts.push(total);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A group past [`COUNTING_FROM`] claims, ordered by counting: its timeline runs earliest
+    /// first, then in source order, and the report is the same whatever order the sources
+    /// were added in.
+    #[test]
+    fn large_groups_sort_by_time_then_source() {
+        // 140 dates and 30 values: every source makes a distinct statement, so that the
+        // group's representatives (one per statement) also take the counting path, and most
+        // dates carry two values.
+        let article = |i: usize| {
+            let (month, day) = (1 + i % 5, 1 + i % 28);
+            let (miners, rescued) = (10 + (i * 13) % 30, 5 + i % 9);
+            let text = format!(
+                "---\npublished: 2024-{month:02}-{day:02}\n---\n{miners} miners were killed in the \
+                 collapse. At least {rescued} miners were rescued.\n"
+            );
+            (format!("s{i:03}.txt"), text)
+        };
+        let sources = COUNTING_FROM + 40;
+        let (mut forward, mut backward) = (Checker::new(), Checker::new());
+        for i in 0..sources {
+            let (name, text) = article(i);
+            assert!(forward.add_text(name, text).is_ok());
+        }
+        for i in (0..sources).rev() {
+            let (name, text) = article(i);
+            assert!(backward.add_text(name, text).is_ok());
+        }
+        let report = forward.report();
+        assert_eq!(report, backward.report());
+        let long = report.timelines.iter().filter(|t| t.points.len() >= COUNTING_FROM);
+        let mut checked = 0;
+        for t in long {
+            checked += 1;
+            for w in t.points.windows(2) {
+                let [a, b] = w else { continue };
+                assert!((a.time, &a.source, a.line) < (b.time, &b.source, b.line), "{a:?} {b:?}");
+            }
+        }
+        assert!(checked >= 1, "no timeline took the counting path");
+    }
 
     /// The integer sort keys order kinds and severities as their derived `Ord` does.
     #[test]
