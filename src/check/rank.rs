@@ -9,7 +9,7 @@
 
 use super::Seeded;
 use crate::date::{Date, Period};
-use std::collections::HashMap;
+use indexmap::IndexSet;
 
 /// Below this many items a comparison sort is cheaper than hashing every key.
 pub(super) const COUNTING_FROM: usize = 256;
@@ -26,45 +26,40 @@ pub(super) fn time_key(time: Option<Period>) -> u64 {
 }
 
 /// Reorders `items`, stably, by `key`: equal keys keep their relative order. Each key is
-/// hashed once; only the distinct keys are compared. `scratch` is reused between calls.
+/// hashed once; only the distinct keys are sorted. `scratch` is reused between calls.
 pub(super) fn stable_by_key<T: Copy>(
     items: &mut [T],
     scratch: &mut Vec<T>,
     key: impl Fn(&T) -> u64,
 ) {
-    let mut ids: HashMap<u64, usize, Seeded> = HashMap::default();
-    let mut distinct: Vec<u64> = Vec::new();
-    let id_of: Vec<usize> = items
-        .iter()
-        .map(|item| {
-            let k = key(item);
-            *ids.entry(k).or_insert_with(|| {
-                distinct.push(k);
-                distinct.len().saturating_sub(1)
-            })
-        })
-        .collect();
+    // Each item's key as an index into the distinct keys (in first-seen order).
+    let mut keys: IndexSet<u64, Seeded> = IndexSet::default();
+    let mut rank_of: Vec<usize> = items.iter().map(|item| keys.insert_full(key(item)).0).collect();
     // The distinct keys in order: `rank[id]` is the key's position among them.
-    let mut by_key: Vec<usize> = (0..distinct.len()).collect();
-    by_key.sort_unstable_by(|&a, &b| distinct.get(a).cmp(&distinct.get(b)));
-    let mut rank = vec![0usize; distinct.len()];
-    for (r, &id) in by_key.iter().enumerate() {
+    let mut sorted: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+    sorted.sort_unstable();
+    let mut rank = vec![0usize; sorted.len()];
+    for (r, &(_, id)) in sorted.iter().enumerate() {
         if let Some(slot) = rank.get_mut(id) {
             *slot = r;
         }
     }
+    // From each item's key index to its key's rank.
+    for id in &mut rank_of {
+        *id = rank.get(*id).copied().unwrap_or(0);
+    }
     // Counting sort on the ranks: sizes become start offsets, then fill positions.
-    let mut next = vec![0usize; distinct.len()];
-    for &id in &id_of {
-        if let Some(n) = rank.get(id).and_then(|&r| next.get_mut(r)) {
+    let mut next = vec![0usize; sorted.len()];
+    for &r in &rank_of {
+        if let Some(n) = next.get_mut(r) {
             *n = n.saturating_add(1);
         }
     }
     counts_to_starts(&mut next);
     scratch.clear();
     scratch.extend_from_slice(items);
-    for (item, &id) in scratch.iter().zip(&id_of) {
-        let Some(pos) = rank.get(id).and_then(|&r| next.get_mut(r)) else { continue };
+    for (item, &r) in scratch.iter().zip(&rank_of) {
+        let Some(pos) = next.get_mut(r) else { continue };
         if let Some(place) = items.get_mut(*pos) {
             *place = *item;
         }
