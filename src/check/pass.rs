@@ -617,19 +617,22 @@ mod tests {
     /// were added in.
     #[test]
     fn large_groups_sort_by_time_then_source() {
-        // 140 dates and 30 values: every source makes a distinct statement, so that the
-        // group's representatives (one per statement) also take the counting path, and most
-        // dates carry two values.
+        // Two sources a date, one saying 10 and the other 11: every source makes a distinct
+        // statement, so that the group's representatives (one per statement) also take the
+        // counting path, and each date's run holds two values. Dates are shuffled (37 is
+        // prime to the number of pairs), so that claim order is not time order.
+        let sources = COUNTING_FROM + 40;
+        let pairs = sources / 2;
         let article = |i: usize| {
-            let (month, day) = (1 + i % 5, 1 + i % 28);
-            let (miners, rescued) = (10 + (i * 13) % 30, 5 + i % 9);
+            let d = (i / 2) * 37 % pairs;
+            let (year, month, day) = (2020 + d / 336, 1 + (d / 28) % 12, 1 + d % 28);
+            let (miners, rescued) = (10 + i % 2, 5 + i % 9);
             let text = format!(
-                "---\npublished: 2024-{month:02}-{day:02}\n---\n{miners} miners were killed in the \
+                "---\npublished: {year}-{month:02}-{day:02}\n---\n{miners} miners were killed in the \
                  collapse. At least {rescued} miners were rescued.\n"
             );
-            (format!("s{i:03}.txt"), text)
+            (format!("s{i:04}.txt"), text)
         };
-        let sources = COUNTING_FROM + 40;
         let (mut forward, mut backward) = (Checker::new(), Checker::new());
         for i in 0..sources {
             let (name, text) = article(i);

@@ -11,8 +11,10 @@ use super::Seeded;
 use crate::date::{Date, Period};
 use indexmap::IndexSet;
 
-/// Below this many items a comparison sort is cheaper than hashing every key.
-pub(super) const COUNTING_FROM: usize = 256;
+/// Below this many items a comparison sort is cheaper than hashing every key. Callgrind on
+/// `reconcile()`, four groups whose members nearly all differ in time (the counting pass's
+/// worst case): at 1,000 members a group, counting costs 1.5% more; at 1,500, 4% less.
+pub(super) const COUNTING_FROM: usize = 1024;
 
 /// A time as an integer in the same order: `None` first, then periods by start and end.
 pub(super) fn time_key(time: Option<Period>) -> u64 {
