@@ -617,16 +617,17 @@ mod tests {
     /// were added in.
     #[test]
     fn large_groups_sort_by_time_then_source() {
-        // Two sources a date, one saying 10 and the other 11: every source makes a distinct
-        // statement, so that the group's representatives (one per statement) also take the
-        // counting path, and each date's run holds two values. Dates are shuffled (37 is
-        // prime to the number of pairs), so that claim order is not time order.
+        // Two sources a date, one saying 10 and the other 11 (the first source says 10 on
+        // every other date): every source makes a distinct statement, so that the group's
+        // representatives (one per statement) also take the counting path, and each date's run
+        // holds two values. Dates are shuffled (37 is prime to the number of pairs), so that
+        // claim order is not time order.
         let sources = COUNTING_FROM + 40;
         let pairs = sources / 2;
         let article = |i: usize| {
             let d = (i / 2) * 37 % pairs;
             let (year, month, day) = (2020 + d / 336, 1 + (d / 28) % 12, 1 + d % 28);
-            let (miners, rescued) = (10 + i % 2, 5 + i % 9);
+            let (miners, rescued) = (10 + (i + d) % 2, 5 + i % 9);
             let text = format!(
                 "---\npublished: {year}-{month:02}-{day:02}\n---\n{miners} miners were killed in the \
                  collapse. At least {rescued} miners were rescued.\n"
@@ -654,6 +655,18 @@ mod tests {
             }
         }
         assert!(checked >= 1, "no timeline took the counting path");
+        // Within a time, representatives are judged in value order: a finding on two figures
+        // of one time cites the lower first.
+        let mut pairs = 0;
+        for f in &report.findings {
+            let [a, b] = f.claims.as_slice() else { continue };
+            if a.time == b.time && a.text != b.text && a.subject.as_deref() == Some("miner killed")
+            {
+                pairs += 1;
+                assert!(a.text < b.text, "{:?} before {:?}", a.text, b.text);
+            }
+        }
+        assert!(pairs > COUNTING_FROM / 4, "{pairs} pairs of one time");
     }
 
     /// The integer sort keys order kinds and severities as their derived `Ord` does.
