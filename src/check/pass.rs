@@ -17,7 +17,7 @@
 //! order groups are visited: findings are sorted (with no ties between groups) and timelines
 //! are sorted by their first claim.
 
-use super::rank::{counts_to_starts, stable_by_key, time_key, COUNTING_FROM};
+use super::rank::{counts_to_starts, scatter, stable_by_key, time_key, COUNTING_FROM};
 use super::{At, Checked, Checker, Cited, KeyMap, Pending, PendingTimeline, Reconciliation, Slot};
 use super::{GroupKey, Seeded, Statement, Why};
 use crate::claim::{Kind, Subject};
@@ -113,15 +113,10 @@ impl Members {
         if let Some(first) = sources.iter().find_map(|s| slotted(s).next()) {
             members.resize(total, (At { source: 0, claim: 0 }, first.1));
         }
-        for (si, s) in sources.iter().enumerate() {
-            for (ci, slot) in slotted(s) {
-                let Some(next) = fill.get_mut(slot.group) else { continue };
-                if let Some(m) = members.get_mut(*next) {
-                    *m = (At { source: si, claim: ci }, slot);
-                }
-                *next = next.saturating_add(1);
-            }
-        }
+        let claims = sources.iter().enumerate().flat_map(|(si, s)| {
+            slotted(s).map(move |(ci, slot)| (slot.group, (At { source: si, claim: ci }, slot)))
+        });
+        scatter(claims, &mut fill, &mut members);
         Members { starts, members }
     }
 
@@ -296,13 +291,8 @@ impl GroupPass {
         let total = self.starts.last().copied().unwrap_or(0);
         self.clustered.clear();
         self.clustered.resize(total, At { source: 0, claim: 0 });
-        for (&(at, _), &c) in members.iter().zip(&self.cluster_of) {
-            let Some(next) = self.starts.get_mut(c) else { continue };
-            if let Some(place) = self.clustered.get_mut(*next) {
-                *place = at;
-            }
-            *next = next.saturating_add(1);
-        }
+        let ats = self.cluster_of.iter().copied().zip(members.iter().map(|m| m.0));
+        scatter(ats, &mut self.starts, &mut self.clustered);
         // Each start has moved to the next cluster's start, so `starts[k]` is where cluster `k`
         // ends.
     }

@@ -60,10 +60,21 @@ pub(super) fn stable_by_key<T: Copy>(
     counts_to_starts(&mut next);
     scratch.clear();
     scratch.extend_from_slice(items);
-    for (item, &r) in scratch.iter().zip(&rank_of) {
-        let Some(pos) = next.get_mut(r) else { continue };
-        if let Some(place) = items.get_mut(*pos) {
-            *place = *item;
+    scatter(rank_of.iter().copied().zip(scratch.iter().copied()), &mut next, items);
+}
+
+/// The fill step of a counting sort: each `(bucket, item)` goes to its bucket's next place in
+/// `out`, `next[bucket]` (offsets from [`counts_to_starts`]). Items keep their order within a
+/// bucket; on return `next[bucket]` is where the bucket ends.
+pub(super) fn scatter<T>(
+    items: impl IntoIterator<Item = (usize, T)>,
+    next: &mut [usize],
+    out: &mut [T],
+) {
+    for (bucket, item) in items {
+        let Some(pos) = next.get_mut(bucket) else { continue };
+        if let Some(place) = out.get_mut(*pos) {
+            *place = item;
         }
         *pos = pos.saturating_add(1);
     }
