@@ -302,9 +302,11 @@ impl<'a> TriggerMemo<'a> {
     const LIMIT: usize = 1 << 16;
 
     /// What `w` can do at the start of a claim, worked out once per distinct word.
-    fn class(&mut self, w: &'a str) -> Trigger {
+    ///
+    /// `rest` is the text from the word's start on (the word and what follows it).
+    fn class(&mut self, w: &'a str, rest: &[u8]) -> Trigger {
         let classify = || token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-        match pack(w) {
+        match pack(w, rest) {
             Some(key) => Self::remember(&mut self.short, key, classify),
             None => Self::remember(&mut self.long, w, classify),
         }
@@ -329,10 +331,20 @@ impl<'a> TriggerMemo<'a> {
 
 /// A word of one to eight letters as an integer (its bytes, zero-padded: letters are never
 /// zero, so different words give different integers).
-fn pack(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+///
+/// `rest` starts with `w`; when it holds eight bytes the key is one load and a mask, with no
+/// copy of a variable length.
+fn pack(w: &str, rest: &[u8]) -> Option<u64> {
+    let len = w.len();
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let keep = u64::MAX >> (8usize.saturating_sub(len).saturating_mul(8));
+    if let Some(eight) = rest.first_chunk::<8>() {
+        return Some(u64::from_le_bytes(*eight) & keep);
+    }
     let mut buf = [0u8; 8];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
+    buf.get_mut(..len)?.copy_from_slice(w.as_bytes());
     Some(u64::from_le_bytes(buf))
 }
 
@@ -394,7 +406,7 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
             }
             // Weak triggers and "in" are checked here, not in the grammar: most of them start
             // no claim, and a rejected word is skipped like one the grammar rejected.
-            pos = match triggers.class(w) {
+            pos = match triggers.class(w, b.get(pos..)?) {
                 Trigger::No => end,
                 Trigger::Strong => return Some(pos),
                 Trigger::Weak if number_ahead(text, pos) => return Some(pos),

@@ -232,14 +232,21 @@ fn trigger_memo_agrees_with_the_classes() {
     for _ in 0..2 {
         for w in words {
             let want = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-            assert_eq!(memo.class(w), want, "{w:?}");
+            assert_eq!(memo.class(w, w.as_bytes()), want, "{w:?}");
         }
     }
-    assert_eq!(memo.class("seven"), Trigger::Strong);
-    assert_eq!(memo.class("About"), Trigger::Weak);
-    assert_eq!(memo.class("In"), Trigger::In);
-    assert_eq!(memo.class("tenants"), Trigger::No);
-    assert_eq!(memo.class("approximately"), Trigger::Weak);
-    assert_ne!(pack("ab"), pack("ba"));
-    assert_eq!(pack("abcdefghi"), None);
+    assert_eq!(memo.class("seven", "seven".as_bytes()), Trigger::Strong);
+    assert_eq!(memo.class("About", "About".as_bytes()), Trigger::Weak);
+    assert_eq!(memo.class("In", "In".as_bytes()), Trigger::In);
+    assert_eq!(memo.class("tenants", "tenants".as_bytes()), Trigger::No);
+    assert_eq!(memo.class("approximately", "approximately".as_bytes()), Trigger::Weak);
+    assert_ne!(pack("ab", b"ab"), pack("ba", b"ba"));
+    assert_eq!(pack("abcdefghi", b"abcdefghi"), None);
+    // The one-load key (eight bytes follow) equals the copied one (the word ends the text).
+    for w in ["a", "seven", "abcdefgh"] {
+        let long = format!("{w} and more text");
+        assert_eq!(pack(w, long.as_bytes()), pack(w, w.as_bytes()), "{w:?}");
+    }
+    // What follows the word never changes its key.
+    assert_eq!(pack("ten", b"ten and"), pack("ten", b"ten, or"));
 }
