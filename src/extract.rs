@@ -76,7 +76,10 @@ impl Extractor {
         let scan = grammar::scan(text, body_start);
         let lines = LineIndex::new(text);
         let sentences = sentence_starts(text, body_start);
-        let mut out = Extraction::default();
+        // At most one claim per raw claim: reserving once spares copying the (large) claims
+        // as the vector grows.
+        let mut out =
+            Extraction { claims: Vec::with_capacity(scan.claims.len()), ..Extraction::default() };
         for d in &scan.too_large {
             out.diagnostics.push(Diagnostic {
                 span: Span::new(d.start, d.end),
@@ -692,9 +695,11 @@ fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
     let body = bytes.get(from..).unwrap_or_default();
     let mut starts = vec![from];
     // Every line starts a sentence; '.', '!' and '?' end one only before a space (memchr finds
-    // the few candidates, so the loop below runs per mark, not per byte).
-    starts
-        .extend(memchr::memchr_iter(b'\n', body).map(|i| from.saturating_add(i).saturating_add(1)));
+    // the few candidates, so the loop below runs per mark, not per byte). Both lists come out
+    // in order, so they are merged as the marks are read rather than sorted afterwards.
+    let mut lines = memchr::memchr_iter(b'\n', body)
+        .map(|i| from.saturating_add(i).saturating_add(1))
+        .peekable();
     for off in memchr::memchr3_iter(b'.', b'!', b'?', body) {
         let i = from.saturating_add(off);
         let next = i.saturating_add(1);
@@ -746,10 +751,13 @@ fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
             _ => false,
         };
         if boundary {
+            while let Some(line) = lines.next_if(|&l| l <= next) {
+                starts.push(line);
+            }
             starts.push(next);
         }
     }
-    starts.sort_unstable();
+    starts.extend(lines);
     starts
 }
 
