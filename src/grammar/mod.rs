@@ -376,43 +376,59 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
             }
             pos = pos.saturating_add(1);
         } else if c.is_ascii_alphabetic() {
-            let end = pos.saturating_add(
-                b.get(pos..)?.iter().take_while(|x| x.is_ascii_alphabetic()).count(),
-            );
-            let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
-            let left_ok = pos == 0
+            let mut left_ok = pos == 0
                 || !text
                     .get(..pos)
                     .and_then(|s| s.chars().next_back())
                     .is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
-            let w = text.get(pos..end)?;
-            if left_ok && is_url_start(w, text.get(end..)?) {
-                pos = end.saturating_add(
-                    text.get(end..)?.find(|ch: char| ch.is_whitespace()).unwrap_or(text.len()),
+            // Prose is words with one space between them: after a word that starts nothing,
+            // the next one is read here, with no trip through the byte dispatch above and no
+            // look back (a space is behind it).
+            loop {
+                let end = pos.saturating_add(
+                    b.get(pos..)?.iter().take_while(|x| x.is_ascii_alphabetic()).count(),
                 );
-                continue;
+                let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
+                let w = text.get(pos..end)?;
+                if left_ok && is_url_start(w, text.get(end..)?) {
+                    pos = end.saturating_add(
+                        text.get(end..)?.find(|ch: char| ch.is_whitespace()).unwrap_or(text.len()),
+                    );
+                    break;
+                }
+                // "USD115": an upper-case currency code glued to its amount.
+                let glued_code = glued_digit
+                    && w.len() == 3
+                    && w.bytes().all(|x| x.is_ascii_uppercase())
+                    && token::with_lower(w, unit::iso_code).flatten().is_some();
+                if left_ok && glued_code {
+                    return Some(pos);
+                }
+                if !left_ok || glued_digit {
+                    pos = if glued_digit { skip_token(text, pos) } else { end };
+                    break;
+                }
+                // Weak triggers and "in" are checked here, not in the grammar: most of them
+                // start no claim, and a rejected word is skipped like one the grammar rejected.
+                match triggers.class(w, b.get(pos..)?) {
+                    Trigger::No => {}
+                    Trigger::Strong => return Some(pos),
+                    Trigger::Weak if number_ahead(text, pos) => return Some(pos),
+                    Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
+                    Trigger::Weak | Trigger::In => {
+                        pos = skip_token(text, pos);
+                        break;
+                    }
+                }
+                pos = end;
+                match b.get(end..end.saturating_add(2)) {
+                    Some([b' ', next]) if next.is_ascii_alphabetic() => {
+                        pos = end.saturating_add(1);
+                        left_ok = true;
+                    }
+                    _ => break,
+                }
             }
-            // "USD115": an upper-case currency code glued to its amount.
-            let glued_code = glued_digit
-                && w.len() == 3
-                && w.bytes().all(|x| x.is_ascii_uppercase())
-                && token::with_lower(w, unit::iso_code).flatten().is_some();
-            if left_ok && glued_code {
-                return Some(pos);
-            }
-            if !left_ok || glued_digit {
-                pos = if glued_digit { skip_token(text, pos) } else { end };
-                continue;
-            }
-            // Weak triggers and "in" are checked here, not in the grammar: most of them start
-            // no claim, and a rejected word is skipped like one the grammar rejected.
-            pos = match triggers.class(w, b.get(pos..)?) {
-                Trigger::No => end,
-                Trigger::Strong => return Some(pos),
-                Trigger::Weak if number_ahead(text, pos) => return Some(pos),
-                Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
-                Trigger::Weak | Trigger::In => skip_token(text, pos),
-            };
         } else if c >= 0x80 {
             let ch = text.get(pos..)?.chars().next()?;
             let symbol = matches!(
