@@ -60,9 +60,14 @@ pub fn render_claims_jsonl(
     claims: &[Claim],
     w: &mut dyn Write,
 ) -> Result<(), ReportError> {
+    // Each record is serialised into one buffer and written whole: serde_json writes a token
+    // at a time, and a `dyn Write` would pay a virtual call for each.
+    let mut line = Vec::with_capacity(1024);
     for c in claims {
-        serde_json::to_writer(&mut *w, &ClaimRecord::new(source, c))?;
-        writeln!(w)?;
+        line.clear();
+        serde_json::to_writer(&mut line, &ClaimRecord::new(source, c))?;
+        line.push(b'\n');
+        w.write_all(&line)?;
     }
     Ok(())
 }
