@@ -2,6 +2,7 @@
 //! the rest of the library takes text and does no I/O.
 
 use crate::source::{FrontMatterError, Source};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// Why a path could not become a source.
@@ -108,11 +109,21 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    // The entry's type comes with the listing on most file systems; only a symbolic link needs
+    // a `stat` to see what it points to.
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let path = e.path();
+        let is_dir = match e.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        entries.push((path, is_dir));
+    }
     entries.sort();
-    for e in entries {
-        if e.is_dir() {
+    for (e, is_dir) in entries {
+        if is_dir {
             walk(&e, out)?;
         } else if e.extension().is_some_and(|x| x == "txt") {
             out.push(e);
@@ -125,17 +136,32 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 pub fn load(path: &Path, opts: LoadOptions) -> Result<(Source, Vec<Warning>), LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io { path: name.clone(), source };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    let is_dir = || {
+        io(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, expected a file"))
+    };
+    // One open, then the size from the open file: no second look-up of the path.
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(_) if path.is_dir() => return Err(is_dir()),
+        Err(e) => return Err(io(e)),
+    };
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory, expected a file",
-        )));
+        return Err(is_dir());
     }
+    let too_large =
+        |size: u64| LoadError::TooLarge { path: name.clone(), size, max: opts.max_file_size };
     if meta.len() > opts.max_file_size {
-        return Err(LoadError::TooLarge { path: name, size: meta.len(), max: opts.max_file_size });
+        return Err(too_large(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The file may grow after `metadata`: never read more than one byte past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    (&file).take(opts.max_file_size.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > opts.max_file_size {
+        let size = file.metadata().map_or(read, |m| m.len().max(read));
+        return Err(too_large(size));
+    }
     if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(LoadError::Binary { path: name, offset });
     }
@@ -162,4 +188,52 @@ pub fn load(path: &Path, opts: LoadOptions) -> Result<(Source, Vec<Warning>), Lo
     let source = Source::parse(name.clone(), text)
         .map_err(|source| LoadError::FrontMatter { path: name, source })?;
     Ok((source, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_refuses_what_is_not_an_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path(), LoadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("is a directory, expected a file"), "{err}");
+
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "x".repeat(11)).unwrap();
+        let opts = LoadOptions { max_file_size: 10, ..LoadOptions::default() };
+        match load(&big, opts) {
+            Err(LoadError::TooLarge { size: 11, max: 10, .. }) => {}
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+        let fits = LoadOptions { max_file_size: 11, ..LoadOptions::default() };
+        assert_eq!(load(&big, fits).unwrap().0.text(), "x".repeat(11));
+
+        let nul = dir.path().join("nul.txt");
+        std::fs::write(&nul, b"ab\0c").unwrap();
+        assert!(matches!(load(&nul, opts), Err(LoadError::Binary { offset: 2, .. })));
+        let missing = dir.path().join("missing.txt");
+        assert!(matches!(load(&missing, opts), Err(LoadError::Io { .. })));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn expand_follows_linked_folders_in_sorted_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = tempfile::tempdir().unwrap();
+        std::fs::write(real.path().join("b.txt"), "b").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/c.txt"), "c").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "a").unwrap();
+        std::fs::write(dir.path().join("notes.md"), "skip").unwrap();
+        std::os::unix::fs::symlink(real.path(), dir.path().join("linked")).unwrap();
+        let (files, errors) = expand(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> =
+            files.iter().map(|f| f.strip_prefix(dir.path()).unwrap().to_path_buf()).collect();
+        let want: Vec<PathBuf> =
+            ["a.txt", "linked/b.txt", "sub/c.txt"].iter().map(PathBuf::from).collect();
+        assert_eq!(names, want);
+    }
 }
