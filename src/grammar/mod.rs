@@ -114,11 +114,32 @@ struct Val {
     adjectival: bool,
 }
 
+thread_local! {
+    /// What each short word can do at the start of a claim ([`TriggerMemo::short`]), kept
+    /// across scans on this thread: the answer depends on the word alone, and the articles of
+    /// one story or one day share most of their words, so each is classified once per thread
+    /// rather than once per article. Bounded by [`TriggerMemo::LIMIT`] entries.
+    static SHORT_TRIGGERS: std::cell::RefCell<foldhash::HashMap<u64, Trigger>> =
+        std::cell::RefCell::default();
+}
+
 /// Scans `text` from byte `from` and returns every claim found.
 pub(crate) fn scan(text: &str, from: usize) -> Scan {
+    // The thread's memo when it is free (it always is: scans do not nest), else a fresh one.
+    let shared = SHORT_TRIGGERS.try_with(|memo| {
+        memo.try_borrow_mut().ok().map(|mut short| scan_with(text, from, &mut short))
+    });
+    match shared {
+        Ok(Some(found)) => found,
+        _ => scan_with(text, from, &mut foldhash::HashMap::default()),
+    }
+}
+
+/// [`scan`] with `short` as the memo of short words.
+fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Trigger>) -> Scan {
     let mut out = Scan::default();
     let mut pos = from;
-    let mut triggers = TriggerMemo::default();
+    let mut triggers = TriggerMemo { short, long: foldhash::HashMap::default() };
     while let Some(anchor) = next_anchor(text, pos, &mut triggers) {
         match claim_at(text, anchor) {
             Some(Found::Claim(c)) => {
@@ -290,14 +311,15 @@ impl Trigger {
 /// The words come from the article, so the map's hasher is seeded at random (foldhash), not
 /// fixed like Fx: crafted words that all collide cannot make the scan quadratic. The map only
 /// remembers answers, so the seed changes no output.
-#[derive(Default)]
-struct TriggerMemo<'a> {
+struct TriggerMemo<'m, 'a> {
     /// Words of up to eight letters, packed into an integer: hashed and compared in one step.
-    short: foldhash::HashMap<u64, Trigger>,
+    /// Shared by the scans of a thread ([`SHORT_TRIGGERS`]).
+    short: &'m mut foldhash::HashMap<u64, Trigger>,
+    /// Longer words, borrowed from the text: for one scan only.
     long: foldhash::HashMap<&'a str, Trigger>,
 }
 
-impl<'a> TriggerMemo<'a> {
+impl<'a> TriggerMemo<'_, 'a> {
     /// Distinct words remembered at most in each map (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
@@ -307,7 +329,7 @@ impl<'a> TriggerMemo<'a> {
     fn class(&mut self, w: &'a str, rest: &[u8]) -> Trigger {
         let classify = || token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
         match pack(w, rest) {
-            Some(key) => Self::remember(&mut self.short, key, classify),
+            Some(key) => Self::remember(self.short, key, classify),
             None => Self::remember(&mut self.long, w, classify),
         }
     }
@@ -351,7 +373,11 @@ fn pack(w: &str, rest: &[u8]) -> Option<u64> {
 /// Finds the next position at or after `pos` where a claim may start.
 ///
 /// Text inside a URL ("https://…", "www.…") never starts a claim.
-fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>) -> Option<usize> {
+fn next_anchor<'a>(
+    text: &'a str,
+    mut pos: usize,
+    triggers: &mut TriggerMemo<'_, 'a>,
+) -> Option<usize> {
     let b = text.as_bytes();
     while let Some(&c) = b.get(pos) {
         let next_digit = b.get(pos.saturating_add(1)).is_some_and(u8::is_ascii_digit);

@@ -228,7 +228,8 @@ fn trigger_memo_agrees_with_the_classes() {
         "hostages",
         "September",
     ];
-    let mut memo = TriggerMemo::default();
+    let mut short = foldhash::HashMap::default();
+    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
     for _ in 0..2 {
         for w in words {
             let want = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
@@ -249,4 +250,23 @@ fn trigger_memo_agrees_with_the_classes() {
     }
     // What follows the word never changes its key.
     assert_eq!(pack("ten", b"ten and"), pack("ten", b"ten, or"));
+}
+
+#[test]
+fn the_thread_memo_changes_no_scan() {
+    let a = "About 40 people came, about the weather. Seven were held for a year.";
+    let b = "SEVEN said about 12, Seven more; about us all, in excess of 3 ran.";
+    let alone = |t: &str| scan_with(t, 0, &mut foldhash::HashMap::default());
+    let (want_a, want_b) = (alone(a), alone(b));
+    assert!(!want_b.claims.is_empty());
+    for _ in 0..2 {
+        assert_eq!(scan(a, 0), want_a);
+        assert_eq!(scan(b, 0), want_b);
+    }
+    // The words were remembered by the thread, under their exact spelling.
+    SHORT_TRIGGERS.with_borrow(|memo| {
+        for w in ["About", "about", "SEVEN", "Seven", "weather"] {
+            assert!(memo.contains_key(&pack(w, w.as_bytes()).unwrap()), "{w}");
+        }
+    });
 }
