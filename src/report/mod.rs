@@ -132,8 +132,12 @@ pub struct TimelinePoint {
 /// # Errors
 /// Writing or serialisation failed.
 pub fn render_json(report: &Report, w: &mut dyn Write) -> Result<(), ReportError> {
-    serde_json::to_writer_pretty(&mut *w, report)?;
-    writeln!(w)?;
+    // serde_json writes a token at a time: a buffer of a known type takes them without a
+    // virtual call each, and hands `w` large blocks.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut buffered, report)?;
+    writeln!(buffered)?;
+    buffered.flush()?;
     Ok(())
 }
 
