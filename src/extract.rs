@@ -966,7 +966,9 @@ fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usi
             c if c.is_ascii_digit() => return None,
             c if c.is_ascii_alphabetic() => {
                 let rest = region.get(i..).unwrap_or("");
-                let w: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+                // ASCII letters are one byte each: the word is a slice, not a copy.
+                let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                let w = rest.get(..len).unwrap_or("");
                 if w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("namely") {
                     let kind = if w.eq_ignore_ascii_case("namely") {
                         ListKind::Complete
