@@ -1722,7 +1722,7 @@ fn unsigned_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
                 let digits = i.starts_with(|c: char| c.is_ascii_digit());
                 return Ok((r, mk(RawKind::Ordinal, Some(Number::from_int(n)), None, digits)));
             }
-            number::amount(i)?
+            number::amount_after_fraction_scale(i)?
         }
     };
     amount_value(r, a, and_cents)

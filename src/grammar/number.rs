@@ -790,9 +790,14 @@ pub(crate) fn clause_end(i: &str) -> bool {
 /// Digits may be followed (glued) only by a scale suffix; any other glued letters are left for
 /// the caller to accept (ordinal suffixes, units) or reject.
 pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
-    if let Ok(x) = fraction_scale(i) {
-        return Ok(x);
+    match fraction_scale(i) {
+        Ok(x) => Ok(x),
+        Err(_) => amount_after_fraction_scale(i),
     }
+}
+
+/// [`amount`] where [`fraction_scale`] is known to fail: for callers that tried it already.
+pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
     let (rest, a) = if i.starts_with(|c: char| c.is_ascii_digit() || c == '.' || is_vulgar(c)) {
         let (rest, a) = digit_amount(i)?;
         // "3 hundred and 21", "4 thousand 3 hundred": digits inside a cardinal.
