@@ -255,6 +255,27 @@ pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWo
     out
 }
 
+/// The first `max` of [`words_after`]`(text, end, max)`, where `words` is
+/// `words_after(text, pos, read)` for some earlier `pos` and one of its words ends at `end`:
+/// taken from `words` when they reach far enough (reading stops only between words, so what
+/// follows a word is the same whichever word the reading started from), else read again.
+fn words_from<'w, 'a>(
+    text: &'a str,
+    words: &'w [NpWord<'a>],
+    read: usize,
+    end: usize,
+    max: usize,
+) -> std::borrow::Cow<'w, [NpWord<'a>]> {
+    let next = words.iter().position(|w| w.span.end == end).map(|k| k.saturating_add(1));
+    match next.and_then(|k| words.get(k..)) {
+        // Fewer than `read` words: the reading stopped by itself, not at its limit.
+        Some(rest) if words.len() < read || rest.len() >= max => {
+            std::borrow::Cow::Borrowed(rest.get(..max).unwrap_or(rest))
+        }
+        _ => std::borrow::Cow::Owned(words_after(text, end, max)),
+    }
+}
+
 fn is_abbrev_end(w: &str) -> bool {
     // "U.S." and "U.K." keep their final period.
     ["u.s", "u.k", "u.n"].iter().any(|a| w.eq_ignore_ascii_case(a))
@@ -621,7 +642,7 @@ pub(crate) fn phrase_after(
     np.end = e;
     // Post-modifiers: "of dual nationality", "of the United States", a role participle,
     // "in particular".
-    let post = words_after(text, e, 5);
+    let post = words_from(text, &words, 7, e, 5);
     let gap_ok =
         |w: &NpWord| text.get(e..w.span.start).is_some_and(|g| !g.contains([',', '.', ';', ':']));
     if let (Some(a), Some(b)) = (post.first(), post.get(1)) {
@@ -936,5 +957,38 @@ mod tests {
         assert_eq!(name_before(t, 15).map(|(_, n)| n).as_deref(), Some("Baquer Namazi"));
         let t = "22-year-old Mahsa Amini died";
         assert_eq!(name_after(t, 11).map(|(_, n)| n).as_deref(), Some("Mahsa Amini"));
+    }
+}
+
+#[cfg(test)]
+mod words_from_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Taking the words after a word from an earlier reading gives what reading again
+        /// from that word's end gives.
+        #[test]
+        fn words_from_equals_a_fresh_reading(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", "x", "U.S.", "U.K", "Mr.", ".", ". ", ",", " ", "  ", "-", "'s",
+                "o'", "\"", "\u{201c}", "\u{2019}", "\u{a0}", "e-f", "\n", "9",
+            ]), 0..32),
+            pos in 0usize..48,
+            read in 1usize..9,
+            max in 1usize..7,
+        ) {
+            let text = parts.concat();
+            let mut pos = pos.min(text.len());
+            while !text.is_char_boundary(pos) {
+                pos -= 1;
+            }
+            let words = words_after(&text, pos, read);
+            for w in &words {
+                let spans = |ws: &[NpWord]| ws.iter().map(|x| x.span).collect::<Vec<_>>();
+                let shared = words_from(&text, &words, read, w.span.end, max);
+                let fresh = words_after(&text, w.span.end, max);
+                proptest::prop_assert_eq!(spans(&shared), spans(&fresh), "after {:?}", w);
+            }
+        }
     }
 }
