@@ -138,6 +138,7 @@ impl Extractor {
         let mut unit = raw.unit.map(str::to_string);
         let mut subject: Option<Subject> = None;
         let mut np_end = raw.end;
+        let mut clause = subject::ClauseWords::new(text);
         let mk_subject = |np: &NounPhrase, fallback: Span| -> Option<Subject> {
             let key = np.key()?;
             let span = np.span.unwrap_or(fallback);
@@ -198,10 +199,10 @@ impl Extractor {
                         np_end = np.end;
                     }
                     if raw.kind == RawKind::Count && np.span.is_some() && np.role.is_none() {
-                        np.role = subject::clause_role(text, raw.start, np.end, lex, 12);
+                        np.role = subject::clause_role(&mut clause, raw.start, np.end, lex, 12);
                     }
                     if raw.kind == RawKind::Count && np.role.is_some() {
-                        np.event = subject::clause_event(text, np.end, lex);
+                        np.event = subject::clause_event(&mut clause, np.end, lex);
                     }
                     if np.in_particular && qualifier == Qualifier::Exact {
                         qualifier = Qualifier::AtLeast;
@@ -281,7 +282,7 @@ impl Extractor {
         }
         if matches!(kind, Kind::Count | Kind::Ordinal) {
             if let Some(s) = subject.as_mut() {
-                s.place = subject::clause_place(text, raw.start, np_end.max(end), lex);
+                s.place = subject::clause_place(&mut clause, raw.start, np_end.max(end), lex);
             }
         }
         let value = match raw.date {

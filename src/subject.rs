@@ -690,16 +690,69 @@ pub(crate) fn phrase_after(
     np
 }
 
+/// The words of the clause around one claim, read once for all the clause readers
+/// ([`clause_role`], [`clause_event`], [`clause_place`]): they ask for the first few words
+/// before or after the claim, and a reading of `n` words is the first `n` of any longer one.
+pub(crate) struct ClauseWords<'a> {
+    text: &'a str,
+    /// The last [`words_before`] reading.
+    before: Option<Reading<'a>>,
+    /// The last [`sentence_words_after`] reading.
+    after: Option<Reading<'a>>,
+}
+
+/// Words read from `pos`, at most `asked` of them.
+struct Reading<'a> {
+    pos: usize,
+    asked: usize,
+    words: Vec<NpWord<'a>>,
+}
+
+impl<'a> ClauseWords<'a> {
+    /// Nothing read yet.
+    pub(crate) fn new(text: &'a str) -> ClauseWords<'a> {
+        ClauseWords { text, before: None, after: None }
+    }
+
+    /// `words_before(text, pos, max)`.
+    fn before(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
+        let text = self.text;
+        Self::prefix(&mut self.before, pos, max, || words_before(text, pos, max))
+    }
+
+    /// `sentence_words_after(text, pos, max)`.
+    fn after(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
+        let text = self.text;
+        Self::prefix(&mut self.after, pos, max, || sentence_words_after(text, pos, max))
+    }
+
+    /// The first `max` words read from `pos`: from the last reading when it started there and
+    /// either holds `max` words or stopped before its own limit; else from `read()`.
+    fn prefix<'s>(
+        last: &'s mut Option<Reading<'a>>,
+        pos: usize,
+        max: usize,
+        read: impl FnOnce() -> Vec<NpWord<'a>>,
+    ) -> &'s [NpWord<'a>] {
+        let covers = last
+            .as_ref()
+            .is_some_and(|r| r.pos == pos && (r.words.len() >= max || r.words.len() < r.asked));
+        if !covers {
+            *last = Some(Reading { pos, asked: max, words: read() });
+        }
+        last.as_ref().map_or(&[], |r| r.words.get(..max).unwrap_or(&r.words))
+    }
+}
+
 /// A role word in the same clause as `[start, end)`, nearest first, within `reach` words.
 pub(crate) fn clause_role(
-    text: &str,
+    words: &mut ClauseWords<'_>,
     start: usize,
     end: usize,
     lex: &Lexicon,
     reach: usize,
 ) -> Option<String> {
-    let before = words_before(text, start, reach);
-    let after = sentence_words_after(text, end, reach);
+    let before = words.before(start, reach);
     let mut best: Option<(usize, String)> = None;
     for (dist, w) in before.iter().enumerate() {
         if let Some(r) = lex.role(&w.lower) {
@@ -707,6 +760,7 @@ pub(crate) fn clause_role(
             break;
         }
     }
+    let after = words.after(end, reach);
     for (dist, w) in after.iter().enumerate() {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             break;
@@ -818,51 +872,69 @@ pub(crate) fn name_before(text: &str, pos: usize) -> Option<(Span, String)> {
     Some((s, name))
 }
 
+/// The place named after "in", the word at `i` of the words `get` gives in text order: a
+/// capitalised word (two when the next is capitalised too), after an optional "the".
+fn place_after_in<'w, 'a: 'w>(
+    get: impl Fn(usize) -> Option<&'w NpWord<'a>>,
+    i: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let mut j = i.saturating_add(1);
+    if get(j).is_some_and(|w| w.lower == "the") {
+        j = j.saturating_add(1);
+    }
+    let cand = get(j)?;
+    let capital = cand.text.starts_with(|c: char| c.is_ascii_uppercase());
+    if !capital
+        || crate::grammar::time::month_name_lower(&cand.lower)
+        || crate::grammar::time::weekday_lower(&cand.lower)
+    {
+        return None;
+    }
+    let mut name = cand.lower.to_string();
+    if let Some(w2) =
+        get(j.saturating_add(1)).filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        name = format!("{name} {}", w2.lower);
+    }
+    Some(normalize_place(&name, lex))
+}
+
 /// The place the clause around a claim names, next to a role word: "held in Dunmarch",
 /// "imprisoned in the U.S.", "Authorities in Sarvath are holding …". Months and weekdays are
 /// not places.
-pub(crate) fn clause_place(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<String> {
-    let place_at = |words: &[NpWord<'_>], i: usize| -> Option<String> {
-        let mut j = i.saturating_add(1);
-        if words.get(j).is_some_and(|w| w.lower == "the") {
-            j = j.saturating_add(1);
-        }
-        let cand = words.get(j)?;
-        let capital = cand.text.starts_with(|c: char| c.is_ascii_uppercase());
-        if !capital
-            || crate::grammar::time::month_name_lower(&cand.lower)
-            || crate::grammar::time::weekday_lower(&cand.lower)
-        {
-            return None;
-        }
-        let mut name = cand.lower.to_string();
-        if let Some(w2) = words
-            .get(j.saturating_add(1))
-            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
-        {
-            name = format!("{name} {}", w2.lower);
-        }
-        Some(normalize_place(&name, lex))
-    };
+pub(crate) fn clause_place(
+    words: &mut ClauseWords<'_>,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<String> {
     // After the claim: a role word (with at most two words between), then "in" and the place.
-    let after = sentence_words_after(text, end, 8);
+    let after = words.after(end, 8);
     for (i, w) in after.iter().enumerate() {
         if w.lower == "in" {
             let role_before =
                 after.iter().take(i).rev().take(3).any(|p| lex.role(&p.lower).is_some());
             if role_before {
-                return place_at(&after, i);
+                return place_after_in(|j| after.get(j), i, lex);
             }
         }
     }
-    // Before the claim: "in" and the place, then a role word, in the same clause.
-    let mut before = words_before(text, start, 8);
-    before.reverse();
-    for (i, w) in before.iter().enumerate() {
+    // Before the claim, in text order (the reading is nearest first): "in" and the place,
+    // then a role word, in the same clause.
+    let nearest_first = words.before(start, 8);
+    let in_order = |j: usize| {
+        nearest_first.len().checked_sub(j.saturating_add(1)).and_then(|k| nearest_first.get(k))
+    };
+    for (i, w) in nearest_first.iter().rev().enumerate() {
         if w.lower == "in"
-            && before.iter().skip(i.saturating_add(2)).any(|p| lex.role(&p.lower).is_some())
+            && nearest_first
+                .iter()
+                .rev()
+                .skip(i.saturating_add(2))
+                .any(|p| lex.role(&p.lower).is_some())
         {
-            return place_at(&before, i);
+            return place_after_in(in_order, i, lex);
         }
     }
     None
@@ -886,8 +958,12 @@ fn normalize_place(name: &str, lex: &Lexicon) -> String {
 
 /// "released in the exchange", "freed as part of a prisoner swap": the event a group belongs
 /// to, when the clause after the claim names one (its lemma through the lexicon, e.g. `deal`).
-pub(crate) fn clause_event(text: &str, end: usize, lex: &Lexicon) -> Option<String> {
-    let after = sentence_words_after(text, end, 24);
+pub(crate) fn clause_event(
+    words: &mut ClauseWords<'_>,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let after = words.after(end, 24);
     for (i, w) in after.iter().enumerate() {
         if w.lower != "in" && w.lower != "of" {
             continue;
@@ -980,15 +1056,42 @@ mod words_from_tests {
             let text = parts.concat();
             let mut pos = pos.min(text.len());
             while !text.is_char_boundary(pos) {
-                pos -= 1;
+                pos = pos.saturating_sub(1);
             }
             let words = words_after(&text, pos, read);
             for w in &words {
-                let spans = |ws: &[NpWord]| ws.iter().map(|x| x.span).collect::<Vec<_>>();
                 let shared = words_from(&text, &words, read, w.span.end, max);
                 let fresh = words_after(&text, w.span.end, max);
                 proptest::prop_assert_eq!(spans(&shared), spans(&fresh), "after {:?}", w);
             }
         }
+
+        /// Whatever was asked before, `ClauseWords` answers as a fresh reading would.
+        #[test]
+        fn clause_words_equal_fresh_readings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", "in", "U.S.", ".", ". ", ",", " ", "-", "\"", "\n", ";", "9",
+            ]), 0..40),
+            asks in proptest::collection::vec((proptest::bool::ANY, 0usize..12, 0usize..12), 1..12),
+        ) {
+            let text = parts.concat();
+            let mut clause = ClauseWords::new(&text);
+            for (after, pos, max) in asks {
+                let mut pos = pos.min(text.len());
+                while !text.is_char_boundary(pos) {
+                    pos = pos.saturating_sub(1);
+                }
+                let (shared, fresh) = if after {
+                    (spans(clause.after(pos, max)), spans(&sentence_words_after(&text, pos, max)))
+                } else {
+                    (spans(clause.before(pos, max)), spans(&words_before(&text, pos, max)))
+                };
+                proptest::prop_assert_eq!(shared, fresh, "after: {}, pos {}, max {}", after, pos, max);
+            }
+        }
+    }
+
+    fn spans(words: &[NpWord]) -> Vec<Span> {
+        words.iter().map(|x| x.span).collect()
     }
 }
