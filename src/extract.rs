@@ -968,7 +968,7 @@ fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usi
             c if c.is_ascii_alphabetic() => {
                 let rest = region.get(i..).unwrap_or("");
                 // ASCII letters are one byte each: the word is a slice, not a copy.
-                let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                let len = grammar::token::letters(rest.as_bytes());
                 let w = rest.get(..len).unwrap_or("");
                 if w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("namely") {
                     let kind = if w.eq_ignore_ascii_case("namely") {

@@ -412,7 +412,7 @@ fn next_anchor<'a>(
             // look back (a space is behind it).
             loop {
                 let end = pos.saturating_add(
-                    b.get(pos..)?.iter().take_while(|x| x.is_ascii_alphabetic()).count(),
+                    token::letters(b.get(pos..)?),
                 );
                 let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
                 let w = text.get(pos..end)?;

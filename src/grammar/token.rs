@@ -10,10 +10,40 @@ use nom::{IResult, Parser};
 /// Longest word the lookups consider; longer runs of letters are never grammar words.
 const MAX_WORD: usize = 24;
 
+/// The number of ASCII letters `b` starts with.
+///
+/// Every word of the text passes through here, so the bytes are tested eight at a time, as the
+/// lanes of one `u64`: with bit 5 (case) and bit 7 cleared, a letter lies in `0x41..=0x5A`, and
+/// adding `0x3F` or `0x25` to each lane sets its top bit exactly when the lane is at least
+/// `0x41` or above `0x5A` (lanes stay below `0x60`, so no carry crosses into the next).
+/// Bytes with the top bit set (non-ASCII) are never letters.
+pub(crate) fn letters(b: &[u8]) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = LANES * 0x80;
+    let mut n = 0usize;
+    let mut rest = b;
+    while let Some(chunk) = rest.first_chunk::<8>() {
+        let x = u64::from_le_bytes(*chunk);
+        let folded = x & (LANES * 0x5F);
+        let at_least_a = folded.wrapping_add(LANES * 0x3F);
+        let past_z = folded.wrapping_add(LANES * 0x25);
+        let letter = at_least_a & !past_z & !x & TOP;
+        let stop = !letter & TOP;
+        if stop != 0 {
+            // Lanes are in text order from the low byte (little-endian load).
+            let lane = usize::try_from(stop.trailing_zeros() / 8).unwrap_or(0);
+            return n.saturating_add(lane);
+        }
+        n = n.saturating_add(8);
+        rest = rest.get(8..).unwrap_or_default();
+    }
+    n.saturating_add(rest.iter().take_while(|c| c.is_ascii_alphabetic()).count())
+}
+
 /// `word = letter { letter } ;` (ASCII letters only)
 pub(crate) fn word(i: &str) -> IResult<&str, &str> {
     // Letters are single bytes, so counting bytes finds the same end as decoding chars.
-    let len = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let len = letters(i.as_bytes());
     match (len, i.split_at_checked(len)) {
         (1.., Some((w, rest))) => Ok((rest, w)),
         _ => Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1))),
@@ -150,6 +180,43 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-at-a-time count equals counting byte by byte, on any bytes.
+        #[test]
+        fn letters_counts_like_a_byte_loop(
+            b in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(b"aZzA@[`{ 0\x7f\xc1\xe1\xdaq".to_vec()),
+                ],
+                0..40,
+            ),
+            skip in 0usize..8,
+        ) {
+            let b = b.get(skip.min(b.len())..).unwrap_or_default();
+            let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            proptest::prop_assert_eq!(letters(b), want);
+        }
+    }
+
+    #[test]
+    fn letters_rows() {
+        for (input, want) in [
+            ("", 0),
+            ("a", 1),
+            ("abcdefgh", 8),
+            ("abcdefghi", 9),
+            ("abcdefgh ", 8),
+            ("abcdefg@", 7),
+            ("AZaz[`{@", 4),
+            ("tenants, 40", 7),
+            ("caf\u{e9}", 3),
+            ("\u{c1}bc", 0),
+        ] {
+            assert_eq!(letters(input.as_bytes()), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn word_and_ws_rows() {
