@@ -411,9 +411,7 @@ fn next_anchor<'a>(
             // the next one is read here, with no trip through the byte dispatch above and no
             // look back (a space is behind it).
             loop {
-                let end = pos.saturating_add(
-                    token::letters(b.get(pos..)?),
-                );
+                let end = pos.saturating_add(token::letters(b.get(pos..)?));
                 let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
                 let w = text.get(pos..end)?;
                 if left_ok && is_url_start(w, text.get(end..)?) {
