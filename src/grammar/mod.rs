@@ -119,7 +119,7 @@ thread_local! {
     /// across scans on this thread: the answer depends on the word alone, and the articles of
     /// one story or one day share most of their words, so each is classified once per thread
     /// rather than once per article. Bounded by [`TriggerMemo::LIMIT`] entries.
-    static SHORT_TRIGGERS: std::cell::RefCell<foldhash::HashMap<u64, Trigger>> =
+    static SHORT_TRIGGERS: std::cell::RefCell<foldhash::HashMap<u64, Known>> =
         std::cell::RefCell::default();
 }
 
@@ -136,7 +136,7 @@ pub(crate) fn scan(text: &str, from: usize) -> Scan {
 }
 
 /// [`scan`] with `short` as the memo of short words.
-fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Trigger>) -> Scan {
+fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Known>) -> Scan {
     let mut out = Scan::default();
     let mut pos = from;
     let mut triggers = TriggerMemo { short, long: foldhash::HashMap::default() };
@@ -314,7 +314,7 @@ impl Trigger {
 struct TriggerMemo<'m, 'a> {
     /// Words of up to eight letters, packed into an integer: hashed and compared in one step.
     /// Shared by the scans of a thread ([`SHORT_TRIGGERS`]).
-    short: &'m mut foldhash::HashMap<u64, Trigger>,
+    short: &'m mut foldhash::HashMap<u64, Known>,
     /// Longer words, borrowed from the text: for one scan only.
     long: foldhash::HashMap<&'a str, Trigger>,
 }
@@ -328,27 +328,46 @@ impl<'a> TriggerMemo<'_, 'a> {
     /// `rest` is the text from the word's start on (the word and what follows it).
     fn class(&mut self, w: &'a str, rest: &[u8]) -> Trigger {
         let classify = || token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-        match pack(w, rest) {
-            Some(key) => Self::remember(self.short, key, classify),
-            None => Self::remember(&mut self.long, w, classify),
+        let Some(key) = pack(w, rest) else {
+            if let Some(&t) = self.long.get(w) {
+                return t;
+            }
+            let t = classify();
+            if self.long.len() < Self::LIMIT {
+                self.long.insert(w, t);
+            }
+            return t;
+        };
+        if let Some(known) = self.short.get(&key) {
+            return known.trigger;
         }
+        let trigger = classify();
+        if self.short.len() < Self::LIMIT {
+            self.short.insert(key, Known { trigger, numberish: None });
+        }
+        trigger
     }
 
-    /// The class remembered under `key`, else `classify()`'s, remembered while there is room.
-    fn remember<K: Eq + std::hash::Hash>(
-        map: &mut foldhash::HashMap<K, Trigger>,
-        key: K,
-        classify: impl FnOnce() -> Trigger,
-    ) -> Trigger {
-        if let Some(&t) = map.get(&key) {
-            return t;
+    /// [`is_numberish`] for `w` (any case), remembered for short words the memo holds.
+    fn numberish(&mut self, w: &str, rest: &[u8]) -> bool {
+        let work_out = || token::with_lower(w, is_numberish).unwrap_or(false);
+        let known = pack(w, rest).and_then(|key| self.short.get_mut(&key));
+        match known {
+            Some(Known { numberish: Some(n), .. }) => *n,
+            Some(known) => *known.numberish.insert(work_out()),
+            None => work_out(),
         }
-        let t = classify();
-        if map.len() < Self::LIMIT {
-            map.insert(key, t);
-        }
-        t
     }
+}
+
+/// What the memo knows of a short word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Known {
+    /// What it can do at the start of a claim.
+    trigger: Trigger,
+    /// Whether it lets a weak trigger before it start a claim ([`is_numberish`]): worked out
+    /// the first time it is asked.
+    numberish: Option<bool>,
 }
 
 /// A word of one to eight letters as an integer (its bytes, zero-padded: letters are never
@@ -437,7 +456,7 @@ fn next_anchor<'a>(
                 match triggers.class(w, b.get(pos..)?) {
                     Trigger::No => {}
                     Trigger::Strong => return Some(pos),
-                    Trigger::Weak if number_ahead(text, pos) => return Some(pos),
+                    Trigger::Weak if number_ahead(text, pos, triggers) => return Some(pos),
                     Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
                     Trigger::Weak | Trigger::In => {
                         pos = skip_token(text, pos);
@@ -733,7 +752,7 @@ fn is_numberish(w: &str) -> bool {
 
 /// True when the next two words (or the next 32 bytes) after the word at `at` hold something a
 /// claim can be made of.
-fn number_ahead(text: &str, at: usize) -> bool {
+fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_, '_>) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let window = rest.get(..rest.len().min(32)).unwrap_or_else(|| {
         let mut end = rest.len().min(32);
@@ -745,9 +764,26 @@ fn number_ahead(text: &str, at: usize) -> bool {
     if window.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'$' | b'%' | 0xC2 | 0xE2 | 0xEF)) {
         return true;
     }
-    let mut words =
-        rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).skip(1).take(2);
-    words.any(|w| token::with_lower(w, is_numberish).unwrap_or(false))
+    // The words (runs of ASCII letters) after the one at `at`.
+    let b = rest.as_bytes();
+    let mut p = 0usize;
+    for nth in 0..3 {
+        p = p.saturating_add(
+            b.get(p..).unwrap_or_default().iter().take_while(|c| !c.is_ascii_alphabetic()).count(),
+        );
+        let len = token::letters(b.get(p..).unwrap_or_default());
+        if len == 0 {
+            return false;
+        }
+        let start = p;
+        p = p.saturating_add(len);
+        if nth > 0
+            && memo.numberish(rest.get(start..p).unwrap_or(""), b.get(start..).unwrap_or_default())
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// "in" starts a claim only as "in excess of N" (see `approx::qualifier`); `after` follows it.

@@ -236,6 +236,17 @@ fn trigger_memo_agrees_with_the_classes() {
             assert_eq!(memo.class(w, w.as_bytes()), want, "{w:?}");
         }
     }
+    // Asked before and after the word is classified, and again from what was remembered.
+    for _ in 0..2 {
+        for w in words.iter().chain(&["least", "Least", "dozens", "the", "weeks", "minute"]) {
+            let want = token::with_lower(w, is_numberish).unwrap_or(false);
+            assert_eq!(memo.numberish(w, w.as_bytes()), want, "{w:?}");
+        }
+    }
+    assert!(memo.numberish("Least", b"Least"));
+    assert!(!memo.numberish("tenants", b"tenants"));
+    assert!(short.values().any(|k| k.numberish == Some(true)));
+    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
     assert_eq!(memo.class("seven", "seven".as_bytes()), Trigger::Strong);
     assert_eq!(memo.class("About", "About".as_bytes()), Trigger::Weak);
     assert_eq!(memo.class("In", "In".as_bytes()), Trigger::In);
