@@ -34,6 +34,47 @@ impl Currency {
     }
 }
 
+/// Currency symbols written before the amount ("$7", "€3m"). All but "$" are non-ASCII, which
+/// [`currency_prefix`] relies on to reject most inputs at once.
+const PREFIX_SYMBOLS: [(&str, &str); 12] = [
+    ("$", "USD"),
+    ("\u{20ac}", "EUR"),
+    ("\u{a3}", "GBP"),
+    ("\u{a5}", "JPY"),
+    ("\u{20b9}", "INR"),
+    ("\u{20bd}", "RUB"),
+    ("\u{fdfc}", "IRR"),
+    ("\u{20a9}", "KRW"),
+    ("\u{20aa}", "ILS"),
+    ("\u{20ba}", "TRY"),
+    ("\u{20b1}", "PHP"),
+    ("\u{20a6}", "NGN"),
+];
+
+/// Currency symbols written after the amount ("10 €", "100元"). All but "$" are non-ASCII, which
+/// [`currency_suffix`] relies on to reject most inputs at once.
+const SUFFIX_SYMBOLS: [(&str, &str); 19] = [
+    ("$", "USD"),
+    ("\u{20ac}", "EUR"),
+    ("\u{a3}", "GBP"),
+    ("\u{a5}", "JPY"),
+    ("\u{5143}", "CNY"),
+    ("\u{20b9}", "INR"),
+    ("\u{20bd}", "RUB"),
+    ("\u{20a1}", "CRC"),
+    ("\u{20be}", "GEL"),
+    ("\u{20ad}", "LAK"),
+    ("\u{bb0}\u{bc2}", "LKR"),
+    ("\u{20a9}", "KRW"),
+    ("\u{20aa}", "ILS"),
+    ("\u{20ba}", "TRY"),
+    ("\u{20ab}", "VND"),
+    ("\u{20b1}", "PHP"),
+    ("\u{20a6}", "NGN"),
+    ("\u{20b4}", "UAH"),
+    ("\u{20b8}", "KZT"),
+];
+
 /// A symbol or code written before an amount, mapped to its ISO 4217 code.
 ///
 /// `currency_prefix = country_prefix [ " " ] "$" | "$" | "€" | "£" | "¥" | "₹" | … | iso_code [ ws ]
@@ -104,20 +145,11 @@ pub(crate) fn currency_prefix(i: &str) -> IResult<&str, Currency> {
         }
         return Err(super::token::fail(i));
     }
-    for (sym, code) in [
-        ("$", "USD"),
-        ("\u{20ac}", "EUR"),
-        ("\u{a3}", "GBP"),
-        ("\u{a5}", "JPY"),
-        ("\u{20b9}", "INR"),
-        ("\u{20bd}", "RUB"),
-        ("\u{fdfc}", "IRR"),
-        ("\u{20a9}", "KRW"),
-        ("\u{20aa}", "ILS"),
-        ("\u{20ba}", "TRY"),
-        ("\u{20b1}", "PHP"),
-        ("\u{20a6}", "NGN"),
-    ] {
+    // Every symbol but "$" is non-ASCII: most inputs (digits) need not try them one by one.
+    if i.as_bytes().first().is_some_and(|&b| b.is_ascii() && b != b'$') {
+        return Err(super::token::fail(i));
+    }
+    for &(sym, code) in &PREFIX_SYMBOLS {
         if let Some(r) = i.strip_prefix(sym) {
             if let Some(r2) = digit_after(r) {
                 return Ok((r2, Currency::of(code)));
@@ -142,27 +174,11 @@ fn mega_iso(w: &str) -> Option<&'static str> {
 /// `currency_suffix = [ " " ] ( "$" | "€" | "£" | "¥" | "元" | "₡" | "₾" | "₭" | "ரூ" | … ) ;`
 pub(crate) fn currency_suffix(i: &str) -> IResult<&str, Currency> {
     let t = i.strip_prefix(' ').unwrap_or(i);
-    for (sym, code) in [
-        ("$", "USD"),
-        ("\u{20ac}", "EUR"),
-        ("\u{a3}", "GBP"),
-        ("\u{a5}", "JPY"),
-        ("\u{5143}", "CNY"),
-        ("\u{20b9}", "INR"),
-        ("\u{20bd}", "RUB"),
-        ("\u{20a1}", "CRC"),
-        ("\u{20be}", "GEL"),
-        ("\u{20ad}", "LAK"),
-        ("\u{bb0}\u{bc2}", "LKR"),
-        ("\u{20a9}", "KRW"),
-        ("\u{20aa}", "ILS"),
-        ("\u{20ba}", "TRY"),
-        ("\u{20ab}", "VND"),
-        ("\u{20b1}", "PHP"),
-        ("\u{20a6}", "NGN"),
-        ("\u{20b4}", "UAH"),
-        ("\u{20b8}", "KZT"),
-    ] {
+    // Every symbol but "$" is non-ASCII: most inputs (a word, a space) need not try them.
+    if t.as_bytes().first().is_none_or(|&b| b.is_ascii() && b != b'$') {
+        return Err(super::token::fail(i));
+    }
+    for &(sym, code) in &SUFFIX_SYMBOLS {
         if let Some(r) = t.strip_prefix(sym) {
             if r.starts_with(|c: char| c.is_alphanumeric()) {
                 return Err(super::token::fail(i));
@@ -624,6 +640,23 @@ pub(crate) fn per(i: &str) -> IResult<&str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbols_other_than_the_dollar_are_non_ascii() {
+        for (sym, code) in PREFIX_SYMBOLS.iter().chain(&SUFFIX_SYMBOLS) {
+            let first = sym.as_bytes().first().copied();
+            assert!(first == Some(b'$') || first.is_some_and(|b| !b.is_ascii()), "{sym} {code}");
+        }
+        // Each symbol is still read in both places.
+        for (sym, code) in PREFIX_SYMBOLS {
+            let input = format!("{sym}12");
+            assert_eq!(currency_prefix(&input).map(|(r, c)| (r, c.code)), Ok(("12", code)));
+        }
+        for (sym, code) in SUFFIX_SYMBOLS {
+            let input = format!(" {sym} more");
+            assert_eq!(currency_suffix(&input).map(|(r, c)| (r, c.code)), Ok((" more", code)));
+        }
+    }
 
     #[test]
     fn currency_prefix_rows() {
