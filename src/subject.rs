@@ -381,24 +381,17 @@ fn is_participle(w: &str) -> bool {
 }
 
 fn looks_plural(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    (l.ends_with('s')
-        && !l.ends_with("ss")
-        && !l.ends_with("us")
-        && !l.ends_with("is")
-        && l.len() > 3)
-        || matches!(
-            l.as_str(),
-            "people"
-                | "men"
-                | "women"
-                | "children"
-                | "police"
-                | "staff"
-                | "personnel"
-                | "cattle"
-                | "feet"
-        )
+    // Case-insensitive throughout, without a lower-case copy.
+    let ends = |suffix: &str| {
+        w.len()
+            .checked_sub(suffix.len())
+            .and_then(|at| w.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
+    (ends("s") && !ends("ss") && !ends("us") && !ends("is") && w.len() > 3)
+        || ["people", "men", "women", "children", "police", "staff", "personnel", "cattle", "feet"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// A subject read from a noun phrase.

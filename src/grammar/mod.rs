@@ -1028,55 +1028,73 @@ fn is_idiom(text: &str, start: usize, end: usize, value: Option<Number>) -> bool
 /// Change verbs before a quantity: "rose 2%", "fell by 3 points", "up $5 billion".
 fn change_before(text: &str, start: usize) -> Option<Change> {
     let (ws_start, w) = token::prev_word(text, start)?;
-    let lw = w.to_ascii_lowercase();
-    let (verb, through_by) = if lw == "by" {
+    let (verb, through_by) = if w.eq_ignore_ascii_case("by") {
         let (_, v) = token::prev_word(text, ws_start)?;
-        (v.to_ascii_lowercase(), true)
+        (v, true)
     } else {
-        (lw, false)
+        (w, false)
     };
-    let dir = match verb.as_str() {
+    // Words too long for `with_lower` are none of these.
+    let verb = token::with_lower(verb, |v| match v {
         "rose" | "rise" | "rises" | "risen" | "increased" | "increase" | "increases" | "grew"
         | "grow" | "grows" | "grown" | "jumped" | "climbed" | "gained" | "soared" | "surged"
-        | "added" | "widened" | "raised" | "boosted" => Change::Up,
+        | "added" | "widened" | "raised" | "boosted" => Some(Verb::Rise),
         "fell" | "fall" | "falls" | "fallen" | "dropped" | "declined" | "decreased" | "slid"
         | "slipped" | "lost" | "plunged" | "tumbled" | "shrank" | "shrunk" | "cut" | "narrowed"
-        | "reduced" | "lowered" | "sank" => Change::Down,
-        "up" | "down" if !through_by => {
+        | "reduced" | "lowered" | "sank" => Some(Verb::Fall),
+        "up" => Some(Verb::Up),
+        "down" => Some(Verb::Down),
+        _ => None,
+    })
+    .flatten()?;
+    match verb {
+        Verb::Rise => Some(Change::Up),
+        Verb::Fall => Some(Change::Down),
+        Verb::Up | Verb::Down if through_by => None,
+        Verb::Up | Verb::Down => {
             // "sales were up 5%", "down $2bn" after a comma; not "free up $7 billion".
-            let before = token::prev_word(text, ws_start).map(|(_, w)| w.to_ascii_lowercase());
             let glue =
                 text.get(..ws_start).unwrap_or("").trim_end_matches(token::is_space).ends_with(',');
-            let linking = matches!(
-                before.as_deref(),
-                None | Some(
-                    "is" | "was"
-                        | "were"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "being"
-                        | "remains"
-                        | "remained"
-                        | "now"
-                        | "closed"
-                        | "ended"
-                        | "finished"
-                        | "stood"
-                )
-            );
+            let linking = token::prev_word(text, ws_start).is_none_or(|(_, before)| {
+                token::with_lower(before, |b| {
+                    matches!(
+                        b,
+                        "is" | "was"
+                            | "were"
+                            | "are"
+                            | "be"
+                            | "been"
+                            | "being"
+                            | "remains"
+                            | "remained"
+                            | "now"
+                            | "closed"
+                            | "ended"
+                            | "finished"
+                            | "stood"
+                    )
+                })
+                .unwrap_or(false)
+            });
             if !(glue || linking) {
                 return None;
             }
-            if verb == "up" {
-                Change::Up
-            } else {
-                Change::Down
-            }
+            Some(if verb == Verb::Up { Change::Up } else { Change::Down })
         }
-        _ => return None,
-    };
-    Some(dir)
+    }
+}
+
+/// A word before a quantity that may make it a change ([`change_before`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    /// "rose", "increased", …
+    Rise,
+    /// "fell", "declined", …
+    Fall,
+    /// "up": a change only after a linking verb or a comma.
+    Up,
+    /// "down": likewise.
+    Down,
 }
 
 /// "posted about two Iranian-Americans": after a verb or a noun of speech, "about" is a

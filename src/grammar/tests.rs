@@ -195,6 +195,23 @@ fn changes_are_tagged() {
     let s = scan("Exports rose 2% while imports fell by 3 points; debt is up $5 billion.", 0);
     let changes: Vec<_> = s.claims.iter().map(|c| c.change).collect();
     assert_eq!(changes, vec![Some(Change::Up), Some(Change::Down), Some(Change::Up)]);
+    // (text, the change of its first claim)
+    for (text, want) in [
+        ("Sales ROSE 5% in May.", Some(Change::Up)),
+        ("Prices rose by 5% in May.", Some(Change::Up)),
+        ("Output was Down 3% in May.", Some(Change::Down)),
+        ("Profit, up $2bn on the year.", Some(Change::Up)),
+        ("The deal would free up $7 billion.", None),
+        ("The index was up by 4 points.", None),
+        ("It went up 4 points.", None),
+        ("Costs are up 4 points.", Some(Change::Up)),
+        ("Shares of Incomprehensibilitiesworldwide up 4%.", None),
+        ("It was 4%.", None),
+    ] {
+        let found = scan(text, 0);
+        let first = found.claims.first().unwrap_or_else(|| panic!("no claim in {text:?}"));
+        assert_eq!(first.change, want, "{text:?}");
+    }
     let s = scan("Prices doubled.", 0);
     assert_eq!(s.claims[0].kind, RawKind::Factor);
 }
