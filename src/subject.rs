@@ -1027,11 +1027,6 @@ mod tests {
         let t = "22-year-old Mahsa Amini died";
         assert_eq!(name_after(t, 11).map(|(_, n)| n).as_deref(), Some("Mahsa Amini"));
     }
-}
-
-#[cfg(test)]
-mod words_from_tests {
-    use super::*;
 
     proptest::proptest! {
         /// Taking the words after a word from an earlier reading gives what reading again
