@@ -796,11 +796,12 @@ fn in_excess(after: &str) -> bool {
 fn claim_at(text: &str, at: usize) -> Option<Found> {
     let i = text.get(at..)?;
     let prev = token::prev_word(text, at);
-    let prev_lower = prev.map(|(_, w)| w.to_ascii_lowercase());
-    let prev_is = |set: &[&str]| prev_lower.as_deref().is_some_and(|p| set.contains(&p));
+    let prev_lower = prev.and_then(|(_, w)| token::Lower::new(w));
+    let prev_lower = prev_lower.as_ref().map(token::Lower::as_str);
+    let prev_is = |set: &[&str]| prev_lower.is_some_and(|p| set.contains(&p));
     let first = i.chars().next()?;
     if first.is_ascii_digit() {
-        if prev_lower.as_deref().is_some_and(is_reference_word)
+        if prev_lower.is_some_and(is_reference_word)
             || text
                 .get(..at)
                 .is_some_and(|b| b.trim_end().ends_with('\u{a9}') || b.trim_end().ends_with("(c)"))
@@ -882,7 +883,7 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             if c.bare && q.year_like {
                 if let Some(y) = c.low.and_then(|n| n.to_i64()).and_then(|y| i32::try_from(y).ok())
                 {
-                    if is_year_context(text, end, y, prev_lower.as_deref()) {
+                    if is_year_context(text, end, y, prev_lower) {
                         if let Some(p) = crate::date::Period::year(y) {
                             return Some(Found::Claim(date_claim(
                                 text,
@@ -992,16 +993,18 @@ fn is_idiom(text: &str, start: usize, end: usize, value: Option<Number>) -> bool
     }
     let after = text.get(end..).unwrap_or("");
     let next = after.trim_start_matches(token::is_space);
-    let next_word: String =
-        next.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
-    let prev = token::prev_word(text, start).map(|(_, w)| w.to_ascii_lowercase());
-    if matches!(next_word.as_str(), "of" | "another" | "by" | "way" | "hand" | "thing" | "point")
+    // Longer words than `Lower` holds are none of those below.
+    let next_word = next.get(..token::letters(next.as_bytes())).and_then(token::Lower::new);
+    let next_word = next_word.as_ref().map_or("", token::Lower::as_str);
+    let prev = token::prev_word(text, start).and_then(|(_, w)| token::Lower::new(w));
+    let prev = prev.as_ref().map(token::Lower::as_str);
+    if matches!(next_word, "of" | "another" | "by" | "way" | "hand" | "thing" | "point")
         || after.starts_with('-')
     {
         return true;
     }
     if matches!(
-        prev.as_deref(),
+        prev,
         Some(
             "no" | "any"
                 | "some"
@@ -1020,7 +1023,7 @@ fn is_idiom(text: &str, start: usize, end: usize, value: Option<Number>) -> bool
     // "one day" as an idiom (not "for one day").
     next_word == "day"
         && !matches!(
-            prev.as_deref(),
+            prev,
             Some("for" | "after" | "within" | "in" | "over" | "than" | "about" | "only" | "just")
         )
 }

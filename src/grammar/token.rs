@@ -80,6 +80,32 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     std::str::from_utf8(dst).ok().map(f)
 }
 
+/// A word of up to [`MAX_WORD`] bytes, ASCII-lower-cased into a buffer on the stack: what a
+/// production matches a word against when it needs the word after the match, without a
+/// `String` per word.
+#[derive(Clone, Copy)]
+pub(crate) struct Lower {
+    buf: [u8; MAX_WORD],
+    len: usize,
+}
+
+impl Lower {
+    /// `w` lower-cased; `None` when it is longer than [`MAX_WORD`] (never a grammar word).
+    pub(crate) fn new(w: &str) -> Option<Lower> {
+        let mut buf = [0u8; MAX_WORD];
+        let dst = buf.get_mut(..w.len())?;
+        dst.copy_from_slice(w.as_bytes());
+        dst.make_ascii_lowercase();
+        Some(Lower { buf, len: w.len() })
+    }
+
+    /// The lower-cased word.
+    pub(crate) fn as_str(&self) -> &str {
+        // Lower-casing ASCII bytes keeps UTF-8 valid, so this never falls back.
+        self.buf.get(..self.len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
 /// Matches a word case-insensitively, requiring a word boundary after it.
 pub(crate) fn kw<'a>(k: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
     move |i: &'a str| {
@@ -164,13 +190,9 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
     let before = text.get(..pos)?;
     let trimmed = before.trim_end_matches(is_space);
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_ascii_alphabetic() || *c == '-')
-        .last()
-        .map(|(i, _)| i)?;
-    let w = trimmed.get(start..end)?.trim_start_matches('-');
+    // Letters and hyphens are ASCII, never part of a longer char: count bytes.
+    let len = trimmed.bytes().rev().take_while(|&c| c.is_ascii_alphabetic() || c == b'-').count();
+    let w = trimmed.get(end.checked_sub(len)?..end)?.trim_start_matches('-');
     if w.is_empty() {
         return None;
     }

@@ -54,7 +54,7 @@ fn plural_magnitude(w: &str) -> Option<i64> {
 /// `vague` (see the module grammar). Does not consume a following "of" unless it belongs to
 /// the quantity ("tens of thousands", "a couple of").
 pub(crate) fn vague(i: &str) -> IResult<&str, Vague> {
-    let (r, first) = word_class(i, |w| Some(w.to_owned()))?;
+    let (r, first) = word_class(i, super::token::Lower::new)?;
     match first.as_str() {
         "several" => {
             // "several hundred", "several dozen", "several thousand".
@@ -96,7 +96,7 @@ pub(crate) fn vague(i: &str) -> IResult<&str, Vague> {
         }
         _ => {}
     }
-    let Some(mag) = plural_magnitude(&first) else {
+    let Some(mag) = plural_magnitude(first.as_str()) else {
         return Err(super::token::fail(i));
     };
     let base = match first.as_str() {
