@@ -796,12 +796,23 @@ pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
     }
 }
 
+/// Whether a [`cardinal`] could read past `rest`, where a [`digit_amount`] ended: only when a
+/// joiner and then "and", a number word or digits follow, the tokens it reads next. (Its
+/// tokens end where the digit amount does: digits, then a joined scale word.)
+fn goes_on(rest: &str) -> bool {
+    joiner(rest).is_ok_and(|(r, ())| {
+        r.starts_with(|c: char| c.is_ascii_digit())
+            || kw("and").parse(r).is_ok()
+            || word_class(r, number_token).is_ok()
+    })
+}
+
 /// [`amount`] where [`fraction_scale`] is known to fail: for callers that tried it already.
 pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
     let (rest, a) = if i.starts_with(|c: char| c.is_ascii_digit() || c == '.' || is_vulgar(c)) {
         let (rest, a) = digit_amount(i)?;
         // "3 hundred and 21", "4 thousand 3 hundred": digits inside a cardinal.
-        let mixed = if a.fraction || a.value.is_some_and(|v| !v.is_integer()) {
+        let mixed = if a.fraction || a.value.is_some_and(|v| !v.is_integer()) || !goes_on(rest) {
             None
         } else {
             cardinal(i, CardOpts { digits: true, ordinal: false })
@@ -992,6 +1003,57 @@ pub(crate) fn range_joiner(i: &str) -> IResult<&str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `goes_on` only spares calls that cannot matter: whenever a cardinal with digits reads
+    /// past where the digit amount ended, `goes_on` holds there. Checked on every phrase of up
+    /// to four tokens over a small vocabulary of digits, number words and other words.
+    #[test]
+    fn goes_on_spares_only_useless_cardinals() {
+        const FIRST: [&str; 6] = ["3", "21", "400", "1,000", "7.5", "1/2"];
+        const NEXT: [&str; 9] =
+            ["3", "21", "hundred", "thousand", "and", "people", "k", "bn", "Million"];
+        const SEPS: [&str; 3] = [" ", "-", ", "];
+        let mut phrases: Vec<String> = FIRST.iter().map(|f| (*f).to_string()).collect();
+        let mut last = phrases.clone();
+        for _ in 0..3 {
+            let mut grown = Vec::new();
+            for p in &last {
+                for sep in SEPS {
+                    for w in NEXT {
+                        grown.push(format!("{p}{sep}{w}"));
+                    }
+                }
+            }
+            phrases.extend(grown.iter().cloned());
+            last = grown;
+        }
+        let mut useful = 0usize;
+        for i in &phrases {
+            let Ok((rest, _)) = digit_amount(i) else { continue };
+            let card = cardinal(i, CardOpts { digits: true, ordinal: false });
+            if card.is_some_and(|c| c.multiplied && c.rest.len() < rest.len()) {
+                useful += 1;
+                assert!(goes_on(rest), "{i:?}, rest {rest:?}");
+            }
+        }
+        // The vocabulary does reach the mixed cardinals ("3 hundred and 21").
+        assert!(useful > 0);
+    }
+
+    #[test]
+    fn goes_on_rows() {
+        for (rest, want) in [
+            ("", false),
+            (" people", false),
+            ("%", false),
+            (" hundred", true),
+            (" and 21", true),
+            ("-5", true),
+            (" Thousand", true),
+        ] {
+            assert_eq!(goes_on(rest), want, "{rest:?}");
+        }
+    }
 
     fn val(i: &str) -> (String, &str) {
         let (rest, a) = amount(i).unwrap_or_else(|e| panic!("{i:?}: {e:?}"));
