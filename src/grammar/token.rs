@@ -203,6 +203,22 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn lower_rows() {
+        let longest = "x".repeat(MAX_WORD);
+        let too_long = "x".repeat(MAX_WORD + 1);
+        for (w, want) in [
+            ("Americans", Some("americans")),
+            ("at", Some("at")),
+            ("", Some("")),
+            ("ÉTÉ", Some("ÉtÉ")),
+            (longest.as_str(), Some(longest.as_str())),
+            (too_long.as_str(), None),
+        ] {
+            assert_eq!(Lower::new(w).as_ref().map(Lower::as_str), want, "{w:?}");
+        }
+    }
+
     proptest::proptest! {
         /// The eight-at-a-time count equals counting byte by byte, on any bytes.
         #[test]

@@ -345,8 +345,8 @@ pub(crate) fn currency_word(i: &str) -> IResult<&str, Currency> {
         }
     }
     if let Ok((r, adj)) = word(i) {
-        let lower = adj.to_ascii_lowercase();
-        if let Some(found) = noun_after(r, &lower) {
+        // Words too long for `with_lower` qualify no currency.
+        if let Some(found) = super::token::with_lower(adj, |lower| noun_after(r, lower)).flatten() {
             return Ok(found);
         }
     }
