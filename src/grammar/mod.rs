@@ -433,7 +433,9 @@ fn next_anchor<'a>(
                 let end = pos.saturating_add(token::letters(b.get(pos..)?));
                 let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
                 let w = text.get(pos..end)?;
-                if left_ok && is_url_start(w, text.get(end..)?) {
+                // A URL's scheme or "www" is followed by ':' or '.'.
+                let url_next = matches!(b.get(end), Some(b':' | b'.'));
+                if left_ok && url_next && is_url_start(w, text.get(end..)?) {
                     pos = end.saturating_add(
                         text.get(end..)?.find(|ch: char| ch.is_whitespace()).unwrap_or(text.len()),
                     );

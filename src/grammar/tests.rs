@@ -167,6 +167,8 @@ fn scan_rows() {
         ("30 MUSD", vec!["30 MUSD => Money 30000000..30000000 Exact USD"]),
         ("5 won seats", vec!["5 => Count 5..5 Exact -"]),
         ("see https://x.com/a?q=30%25&y=$5 now", vec![]),
+        ("at www.x.com/$5 or FTP://h/$7 files", vec![]),
+        ("the www 5 km", vec!["5 km => Measure 5..5 Exact kilometre"]),
         ("issn%280024", vec![]),
         // Ordinals.
         ("one hundred twenty fifth", vec!["one hundred twenty fifth => Ordinal 125..125 Exact -"]),
