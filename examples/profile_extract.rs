@@ -5,9 +5,11 @@
 //! valgrind --tool=callgrind target/release/examples/profile_extract synthetic 2000000 1
 //! ```
 //!
-//! `INPUT` is `synthetic` (default; `benches/support/news.rs` articles) or one of the
-//! adversarial inputs of `benches/support/adversarial.rs`; `BYTES` defaults to 2,000,000 and
-//! `REPS` to 1. Prints the claim count and the time per repetition.
+//! `INPUT` is `synthetic` (default; `benches/support/news.rs` articles), one of the
+//! adversarial inputs of `benches/support/adversarial.rs`, or `text:SENTENCE`, the sentence
+//! repeated (to cost one kind of claim: `'text:Officials said 3 Americans were held.'`);
+//! `BYTES` defaults to 2,000,000 and `REPS` to 1. Prints the claim count and the time per
+//! repetition.
 
 #[path = "../benches/support/adversarial.rs"]
 mod adversarial;
@@ -30,6 +32,13 @@ fn run() -> Result<(), String> {
     };
     let text = if input == "synthetic" {
         news::corpus(bytes, 0x5EED)
+    } else if let Some(sentence) = input.strip_prefix("text:") {
+        let mut text = String::with_capacity(bytes.saturating_add(sentence.len()));
+        while text.len() < bytes && !sentence.is_empty() {
+            text.push_str(sentence);
+            text.push(' ');
+        }
+        text
     } else {
         adversarial::input(&input, bytes).ok_or_else(|| {
             format!("unknown INPUT {input:?}; try synthetic, {}", adversarial::NAMES.join(", "))
