@@ -63,7 +63,17 @@ pub(crate) fn word_class<T>(i: &str, f: impl FnOnce(&str) -> Option<T>) -> IResu
     }
 }
 
-/// Runs `f` on the ASCII-lower-cased `w` without allocating; `None` when `w` is too long.
+thread_local! {
+    /// The last word with capitals that [`with_lower`] lower-cased on this thread, and its
+    /// lower-case form. The grammar asks about one word several times in a row ("Americans"
+    /// after an amount is tried as a percent, an age, a unit, a currency…), so the copy is
+    /// usually made once; kept as `String`s, it is read back without UTF-8 validation.
+    static LAST_LOWERED: std::cell::RefCell<(String, String)> =
+        const { std::cell::RefCell::new((String::new(), String::new())) };
+}
+
+/// Runs `f` on the ASCII-lower-cased `w` without allocating (past a thread's first words);
+/// `None` when `w` is too long.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     let bytes = w.as_bytes();
     if bytes.len() > MAX_WORD {
@@ -73,6 +83,24 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     if !bytes.iter().any(u8::is_ascii_uppercase) {
         return Some(f(w));
     }
+    let mut f = Some(f);
+    let cached = LAST_LOWERED.try_with(|cell| {
+        // A call from inside `f` finds the cell borrowed and takes the stack copy below.
+        let mut last = cell.try_borrow_mut().ok()?;
+        let (original, lower) = &mut *last;
+        if original.as_str() != w {
+            original.clear();
+            original.push_str(w);
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        }
+        f.take().map(|f| f(lower))
+    });
+    if let Ok(Some(found)) = cached {
+        return Some(found);
+    }
+    let f = f?;
     let mut buf = [0u8; MAX_WORD];
     let dst = buf.get_mut(..bytes.len())?;
     dst.copy_from_slice(bytes);
@@ -220,6 +248,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `with_lower` gives `f` the lower-cased word, whatever words came before it on the
+        /// thread (the remembered last word) and when called again from inside `f`.
+        #[test]
+        fn with_lower_lowers_in_any_order_and_nested(
+            words in proptest::collection::vec("[a-zA-Z\u{e9}\u{c9}]{0,26}", 1..6),
+        ) {
+            let want = |w: &str| (w.len() <= MAX_WORD).then(|| w.to_ascii_lowercase());
+            for (k, w) in words.iter().enumerate() {
+                proptest::prop_assert_eq!(with_lower(w, str::to_string), want(w));
+                let other = words.get(k.saturating_sub(1)).map_or("", String::as_str);
+                let nested = with_lower(w, |l| (l.to_string(), with_lower(other, str::to_string)));
+                proptest::prop_assert_eq!(nested, want(w).map(|l| (l, want(other))));
+            }
+        }
+
         /// The eight-at-a-time count equals counting byte by byte, on any bytes.
         #[test]
         fn letters_counts_like_a_byte_loop(
