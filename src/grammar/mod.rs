@@ -323,16 +323,19 @@ impl<'a> TriggerMemo<'_, 'a> {
     /// Distinct words remembered at most in each map (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
-    /// What `w` can do at the start of a claim, worked out once per distinct word.
-    ///
-    /// `rest` is the text from the word's start on (the word and what follows it).
-    fn class(&mut self, w: &'a str, rest: &[u8]) -> Trigger {
-        let classify = || token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-        let Some(key) = pack(w, rest) else {
+    /// What the word `text[start..end]` (ASCII letters) can do at the start of a claim,
+    /// worked out once per distinct word. A short word is looked up by its packed bytes: the
+    /// `&str` is only made when the memo does not know it.
+    fn class(&mut self, text: &'a str, start: usize, end: usize) -> Trigger {
+        let rest = text.as_bytes().get(start..).unwrap_or_default();
+        let word = || text.get(start..end).unwrap_or("");
+        let classify = |w: &str| token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
+        let Some(key) = pack(rest, end.saturating_sub(start)) else {
+            let w = word();
             if let Some(&t) = self.long.get(w) {
                 return t;
             }
-            let t = classify();
+            let t = classify(w);
             if self.long.len() < Self::LIMIT {
                 self.long.insert(w, t);
             }
@@ -341,7 +344,7 @@ impl<'a> TriggerMemo<'_, 'a> {
         if let Some(known) = self.short.get(&key) {
             return known.trigger;
         }
-        let trigger = classify();
+        let trigger = classify(word());
         if self.short.len() < Self::LIMIT {
             self.short.insert(key, Known { trigger, numberish: None });
         }
@@ -351,7 +354,7 @@ impl<'a> TriggerMemo<'_, 'a> {
     /// [`is_numberish`] for `w` (any case), remembered for short words the memo holds.
     fn numberish(&mut self, w: &str, rest: &[u8]) -> bool {
         let work_out = || token::with_lower(w, is_numberish).unwrap_or(false);
-        let known = pack(w, rest).and_then(|key| self.short.get_mut(&key));
+        let known = pack(rest, w.len()).and_then(|key| self.short.get_mut(&key));
         match known {
             Some(Known { numberish: Some(n), .. }) => *n,
             Some(known) => *known.numberish.insert(work_out()),
@@ -370,13 +373,12 @@ struct Known {
     numberish: Option<bool>,
 }
 
-/// A word of one to eight letters as an integer (its bytes, zero-padded: letters are never
-/// zero, so different words give different integers).
+/// The word of `len` letters (one to eight) that `rest` starts with, as an integer: its
+/// bytes, zero-padded (letters are never zero, so different words give different integers).
 ///
-/// `rest` starts with `w`; when it holds eight bytes the key is one load and a mask, with no
-/// copy of a variable length.
-fn pack(w: &str, rest: &[u8]) -> Option<u64> {
-    let len = w.len();
+/// When `rest` holds eight bytes the key is one load and a mask, with no copy of a variable
+/// length.
+fn pack(rest: &[u8], len: usize) -> Option<u64> {
     if !(1..=8).contains(&len) {
         return None;
     }
@@ -385,7 +387,7 @@ fn pack(w: &str, rest: &[u8]) -> Option<u64> {
         return Some(u64::from_le_bytes(*eight) & keep);
     }
     let mut buf = [0u8; 8];
-    buf.get_mut(..len)?.copy_from_slice(w.as_bytes());
+    buf.get_mut(..len)?.copy_from_slice(rest.get(..len)?);
     Some(u64::from_le_bytes(buf))
 }
 
@@ -431,31 +433,37 @@ fn next_anchor<'a>(
             // look back (a space is behind it).
             loop {
                 let end = pos.saturating_add(token::letters(b.get(pos..)?));
-                let glued_digit = b.get(end).is_some_and(u8::is_ascii_digit);
-                let w = text.get(pos..end)?;
+                // The byte after the word decides most of what follows.
+                let next = b.get(end).copied();
                 // A URL's scheme or "www" is followed by ':' or '.'.
-                let url_next = matches!(b.get(end), Some(b':' | b'.'));
-                if left_ok && url_next && is_url_start(w, text.get(end..)?) {
+                if left_ok
+                    && matches!(next, Some(b':' | b'.'))
+                    && is_url_start(text.get(pos..end)?, text.get(end..)?)
+                {
                     pos = end.saturating_add(
                         text.get(end..)?.find(|ch: char| ch.is_whitespace()).unwrap_or(text.len()),
                     );
                     break;
                 }
-                // "USD115": an upper-case currency code glued to its amount.
-                let glued_code = glued_digit
-                    && w.len() == 3
-                    && w.bytes().all(|x| x.is_ascii_uppercase())
-                    && token::with_lower(w, unit::iso_code).flatten().is_some();
-                if left_ok && glued_code {
-                    return Some(pos);
+                if next.is_some_and(|x| x.is_ascii_digit()) {
+                    // "USD115": an upper-case currency code glued to its amount.
+                    let w = text.get(pos..end)?;
+                    let glued_code = w.len() == 3
+                        && w.bytes().all(|x| x.is_ascii_uppercase())
+                        && token::with_lower(w, unit::iso_code).flatten().is_some();
+                    if left_ok && glued_code {
+                        return Some(pos);
+                    }
+                    pos = skip_token(text, pos);
+                    break;
                 }
-                if !left_ok || glued_digit {
-                    pos = if glued_digit { skip_token(text, pos) } else { end };
+                if !left_ok {
+                    pos = end;
                     break;
                 }
                 // Weak triggers and "in" are checked here, not in the grammar: most of them
                 // start no claim, and a rejected word is skipped like one the grammar rejected.
-                match triggers.class(w, b.get(pos..)?) {
+                match triggers.class(text, pos, end) {
                     Trigger::No => {}
                     Trigger::Strong => return Some(pos),
                     Trigger::Weak if number_ahead(text, pos, triggers) => return Some(pos),
@@ -466,12 +474,12 @@ fn next_anchor<'a>(
                     }
                 }
                 pos = end;
-                match b.get(end..end.saturating_add(2)) {
-                    Some([b' ', next]) if next.is_ascii_alphabetic() => {
-                        pos = end.saturating_add(1);
-                        left_ok = true;
-                    }
-                    _ => break,
+                let after = end.saturating_add(1);
+                if next == Some(b' ') && b.get(after).is_some_and(u8::is_ascii_alphabetic) {
+                    pos = after;
+                    left_ok = true;
+                } else {
+                    break;
                 }
             }
         } else if c >= 0x80 {
