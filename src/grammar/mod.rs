@@ -764,18 +764,17 @@ fn is_numberish(w: &str) -> bool {
 /// claim can be made of.
 fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_, '_>) -> bool {
     let rest = text.get(at..).unwrap_or("");
-    let window = rest.get(..rest.len().min(32)).unwrap_or_else(|| {
-        let mut end = rest.len().min(32);
-        while !rest.is_char_boundary(end) {
-            end = end.saturating_sub(1);
-        }
-        rest.get(..end).unwrap_or("")
-    });
-    if window.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'$' | b'%' | 0xC2 | 0xE2 | 0xEF)) {
+    let b = rest.as_bytes();
+    // The window may end inside a char: the bytes it would then take in are continuation
+    // bytes, never a number's lead byte.
+    let window = b.get(..b.len().min(32)).unwrap_or_default();
+    let mut chunks = window.chunks_exact(8);
+    let lead = chunks.by_ref().any(|c| c.first_chunk::<8>().is_some_and(|e| number_lead_in(*e)))
+        || chunks.remainder().iter().copied().any(is_number_lead);
+    if lead {
         return true;
     }
     // The words (runs of ASCII letters) after the one at `at`.
-    let b = rest.as_bytes();
     let mut p = 0usize;
     for nth in 0..3 {
         p = p.saturating_add(
@@ -794,6 +793,28 @@ fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_, '_>) -> bool {
         }
     }
     false
+}
+
+/// A byte a number, a currency sign or a percent can start with: a digit, '$', '%', or the
+/// lead byte of '¢', '£', '¥' (0xC2), of '€' and the other signs from U+2000 on (0xE2), or
+/// of a full-width form (0xEF).
+fn is_number_lead(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'$' | b'%' | 0xC2 | 0xE2 | 0xEF)
+}
+
+/// [`is_number_lead`] for any of eight bytes at once (SWAR, as in [`token::letters`]): a lane
+/// equal to `v` is a zero lane of `x ^ v`, and a zero (or, for digits after `^ '0'`, a value
+/// below ten) makes its top bit appear in `(y - low) & !y`; a borrow only runs on from a lane
+/// that already matched, so the test is exact.
+fn number_lead_in(bytes: [u8; 8]) -> bool {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = LANES * 0x80;
+    let x = u64::from_le_bytes(bytes);
+    let below = |y: u64, n: u64| y.wrapping_sub(LANES.wrapping_mul(n)) & !y & TOP != 0;
+    below(x ^ (LANES * 0x30), 10)
+        || [b'$', b'%', 0xC2, 0xE2, 0xEF]
+            .iter()
+            .any(|&v| below(x ^ LANES.wrapping_mul(u64::from(v)), 1))
 }
 
 /// "in" starts a claim only as "in excess of N" (see `approx::qualifier`); `after` follows it.

@@ -300,3 +300,36 @@ fn the_thread_memo_changes_no_scan() {
         }
     });
 }
+
+proptest::proptest! {
+    /// The eight-lane test finds a number's lead byte exactly when a byte loop does, on any
+    /// bytes, and bytes drawn near the ones it looks for (borrows between lanes).
+    #[test]
+    fn number_lead_in_matches_a_byte_loop(
+        bytes in proptest::prop_oneof![
+            proptest::array::uniform8(proptest::num::u8::ANY),
+            proptest::array::uniform8(proptest::sample::select(vec![
+                0x00, 0x01, 0x23, b'$', b'%', 0x26, 0x2F, b'0', b'9', 0x3A, 0x80, 0xC1, 0xC2,
+                0xC3, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xFF, b'a',
+            ])),
+        ],
+    ) {
+        proptest::prop_assert_eq!(
+            number_lead_in(bytes),
+            bytes.iter().copied().any(is_number_lead),
+            "{:02x?}", bytes
+        );
+    }
+}
+
+#[test]
+fn number_ahead_reads_signs_anywhere_in_its_window() {
+    // A weak trigger ("about") starts a claim when a number's sign follows within 32 bytes,
+    // whichever eight-byte lane it falls in, and not past the window.
+    for gap in 0..40 {
+        let text = format!("about{}$5", " ".repeat(gap));
+        let mut short = foldhash::HashMap::default();
+        let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+        assert_eq!(number_ahead(&text, 0, &mut memo), gap + 5 < 32, "gap {gap}");
+    }
+}

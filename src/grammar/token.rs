@@ -79,8 +79,11 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     if bytes.len() > MAX_WORD {
         return None;
     }
-    // Most words are already lower case: no copy, no validation.
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
+    // Most words are already lower case: no copy, no validation. Lower-case letters have bit
+    // 5 set and upper-case ones never, so a word whose bytes all have it is settled without a
+    // branch per byte; other words are asked byte by byte.
+    let bit5_everywhere = bytes.iter().fold(0x20, |all, &b| all & b) != 0;
+    if bit5_everywhere || !bytes.iter().any(u8::is_ascii_uppercase) {
         return Some(f(w));
     }
     let mut f = Some(f);
