@@ -1235,23 +1235,27 @@ fn duration_context(before: &str) -> bool {
     if before.trim_end_matches(token::is_space).len() < before.len().saturating_sub(2) {
         return false;
     }
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "for"
-            | "within"
-            | "lasted"
-            | "lasting"
-            | "lasts"
-            | "took"
-            | "takes"
-            | "spent"
-            | "spend"
-            | "spends"
-            | "spending"
-            | "waited"
-            | "served"
-            | "serving"
-    )
+    // Words too long for `with_lower` are none of these.
+    token::with_lower(w, |w| {
+        matches!(
+            w,
+            "for"
+                | "within"
+                | "lasted"
+                | "lasting"
+                | "lasts"
+                | "took"
+                | "takes"
+                | "spent"
+                | "spend"
+                | "spends"
+                | "spending"
+                | "waited"
+                | "served"
+                | "serving"
+        )
+    })
+    .unwrap_or(false)
 }
 
 /// `article joiner time_unit [ and_a_half ]`: "a year", "an hour and a half", "a fortnight".

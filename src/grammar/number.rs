@@ -459,15 +459,55 @@ pub(crate) fn ordinal_words(i: &str) -> IResult<&str, Number> {
     Ok((out.rest, v))
 }
 
+/// A decimal read as written, digit by digit: its value and its length without separators.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Decimal {
+    /// The digits as one integer; `None` once it overflows.
+    num: Option<i128>,
+    /// Ten to the number of digits after the point; `None` once it overflows.
+    den: Option<i128>,
+    /// Digits and point, as in "1234.5" for "1,234.5".
+    len: usize,
+    /// A decimal point was read.
+    point: bool,
+}
+
+impl Decimal {
+    const EMPTY: Decimal = Decimal { num: Some(0), den: Some(1), len: 0, point: false };
+
+    /// Appends ASCII digits (after the point, they also scale the denominator).
+    fn push_digits(&mut self, digits: &str) {
+        for b in digits.bytes() {
+            let d = i128::from(b.saturating_sub(b'0'));
+            self.num = self.num.and_then(|n| n.checked_mul(10)?.checked_add(d));
+            if self.point {
+                self.den = self.den.and_then(|n| n.checked_mul(10));
+            }
+        }
+        self.len = self.len.saturating_add(digits.len());
+    }
+
+    /// Reads the decimal point.
+    fn push_point(&mut self) {
+        self.point = true;
+        self.len = self.len.saturating_add(1);
+    }
+
+    /// The value; `None` when it does not fit (as [`Number::parse_decimal`] of the text).
+    pub(crate) fn value(&self) -> Option<Number> {
+        Number::new(self.num?, self.den?)
+    }
+}
+
 /// Parses ASCII digits with optional `,` grouping (or no-break/thin-space grouping, or plain
 /// spaces when at least two groups follow, or Indian lakh grouping) and an optional decimal
-/// part. Returns the value text without separators and whether it was grouped.
+/// part. Returns the decimal (value and length without separators) and whether it was grouped.
 ///
 /// `digits = group { sep group3 } [ "." digit { digit } ] | digit { digit } [ "." digit { digit } ] ;`
-pub(crate) fn digits(i: &str) -> IResult<&str, (String, bool)> {
+pub(crate) fn digits(i: &str) -> IResult<&str, (Decimal, bool)> {
     let b = i.as_bytes();
     let mut pos = 0usize;
-    let mut clean = String::new();
+    let mut clean = Decimal::EMPTY;
     while b.get(pos).is_some_and(u8::is_ascii_digit) {
         pos = pos.saturating_add(1);
     }
@@ -476,9 +516,9 @@ pub(crate) fn digits(i: &str) -> IResult<&str, (String, bool)> {
     if pos == 0 && !leading_point {
         return Err(super::token::fail(i));
     }
-    clean.push_str(i.get(..pos).unwrap_or(""));
+    clean.push_digits(i.get(..pos).unwrap_or(""));
     let mut grouped = false;
-    if pos > 0 && (pos <= 3 && !clean.starts_with('0') || pos == 1) {
+    if pos > 0 && (pos <= 3 && !i.starts_with('0') || pos == 1) {
         // Try grouping separators followed by exactly three digits.
         let three_at = |s: &str| {
             let ab = s.as_bytes();
@@ -508,14 +548,14 @@ pub(crate) fn digits(i: &str) -> IResult<&str, (String, bool)> {
             if sl == 1 && rest.starts_with(' ') {
                 space_groups = true;
             }
-            clean.push_str(after.get(..3).unwrap_or(""));
+            clean.push_digits(after.get(..3).unwrap_or(""));
             pos = pos.saturating_add(sl).saturating_add(3);
             grouped = true;
         }
         // Indian grouping: "12,34,567".
         if !grouped && pos <= 2 {
             if let Some((len, text)) = indian_groups(i.get(pos..).unwrap_or("")) {
-                clean.push_str(&text);
+                clean.push_digits(&text);
                 pos = pos.saturating_add(len);
                 grouped = true;
             }
@@ -526,8 +566,8 @@ pub(crate) fn digits(i: &str) -> IResult<&str, (String, bool)> {
     if let Some(after) = rest.strip_prefix('.') {
         let n = after.bytes().take_while(u8::is_ascii_digit).count();
         if n > 0 {
-            clean.push('.');
-            clean.push_str(after.get(..n).unwrap_or(""));
+            clean.push_point();
+            clean.push_digits(after.get(..n).unwrap_or(""));
             pos = pos.saturating_add(1).saturating_add(n);
         }
     }
@@ -647,11 +687,11 @@ fn digit_amount(i: &str) -> IResult<&str, Amount> {
         return Ok((r, Amount { fraction: true, ..Amount::plain(Some(f), true) }));
     }
     let (rest, (clean, grouped)) = digits(i)?;
-    let value = Number::parse_decimal(&clean);
-    let year_like = !grouped && clean.len() == 4 && !clean.contains('.');
+    let value = clean.value();
+    let year_like = !grouped && clean.len == 4 && !clean.point;
     let base = Amount { year_like, ..Amount::plain(value, true) };
     // Mixed numbers: "1 1/2", "2  1/4", "1½".
-    if !clean.contains('.') && !grouped && clean.len() <= 3 {
+    if !clean.point && !grouped && clean.len <= 3 {
         let frac_at = ws(rest).map_or(rest, |(r, _)| r);
         let spaced = frac_at.len() < rest.len();
         if let Ok((r, f)) = digit_fraction(frac_at) {
@@ -1003,6 +1043,33 @@ pub(crate) fn range_joiner(i: &str) -> IResult<&str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A decimal read in pieces has the value and length of its text read whole, up to
+        /// and past the largest `i128` (44 digits overflow, 38 may not).
+        #[test]
+        fn decimal_equals_parse_decimal(
+            int in proptest::collection::vec("[0-9]{0,4}", 0..12),
+            frac in proptest::option::of("[0-9]{1,20}"),
+        ) {
+            let mut d = Decimal::EMPTY;
+            let mut text = String::new();
+            for piece in &int {
+                d.push_digits(piece);
+                text.push_str(piece);
+            }
+            if let Some(f) = &frac {
+                d.push_point();
+                d.push_digits(f);
+                text.push('.');
+                text.push_str(f);
+            }
+            proptest::prop_assume!(text.bytes().any(|b| b.is_ascii_digit()));
+            proptest::prop_assert_eq!(d.value(), Number::parse_decimal(&text), "{}", text);
+            proptest::prop_assert_eq!(d.len, text.len());
+            proptest::prop_assert_eq!(d.point, frac.is_some());
+        }
+    }
 
     /// `goes_on` only spares calls that cannot matter: whenever a cardinal with digits reads
     /// past where the digit amount ended, `goes_on` holds there. Checked on every phrase of up
