@@ -263,11 +263,10 @@ impl Extractor {
             }
             RawKind::Date => {
                 // "the 2016 prisoner swap", "the 1979 Islamic Revolution".
-                let prev =
-                    grammar::token::prev_word(text, raw.start).map(|(_, w)| w.to_ascii_lowercase());
-                if matches!(raw.date, Some(RawDate::Absolute(_)))
-                    && matches!(prev.as_deref(), Some("the" | "a" | "an"))
-                {
+                let article = grammar::token::prev_word(text, raw.start).is_some_and(|(_, w)| {
+                    ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))
+                });
+                if matches!(raw.date, Some(RawDate::Absolute(_))) && article {
                     let np = subject::phrase_after(text, raw.end, lex, false, false);
                     subject = mk_subject(&np, Span::new(raw.start, raw.end));
                 }

@@ -150,6 +150,7 @@ fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Known>)
                 out.too_large.push(RawDiagnostic { start: anchor, end });
                 pos = end.max(anchor.saturating_add(1));
             }
+            Some(Found::NotAClaim(end)) => pos = end.max(anchor.saturating_add(1)),
             None => pos = skip_token(text, anchor),
         }
         // Stay on a char boundary whatever the parsers returned.
@@ -163,6 +164,8 @@ fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Known>)
 enum Found {
     Claim(RawClaim),
     TooLarge(usize),
+    /// Digits that are no claim, up to the given end ("555 123 4567").
+    NotAClaim(usize),
 }
 
 /// Words that can start a claim (lower-case).
@@ -628,16 +631,25 @@ fn is_reference_word(w: &str) -> bool {
     )
 }
 
-/// True when the digits at `i` look like a phone number ("555-123-4567", "+1 202 555 0100").
-fn looks_like_phone(i: &str) -> bool {
-    let mut groups = Vec::new();
+/// When the digits at `i` look like a phone number ("555-123-4567", "+1 202 555 0100"), its
+/// length in bytes (to the end of its last digit).
+fn looks_like_phone(i: &str) -> Option<usize> {
+    // The digit groups: how many, how many digits in all, and the last one's length.
+    let (mut groups, mut total, mut last) = (0usize, 0usize, 0usize);
     let mut cur = 0usize;
     let mut seps = 0usize;
-    for c in i.chars().take(24) {
+    let mut end = 0usize;
+    let mut close = |cur: usize| {
+        groups = groups.saturating_add(1);
+        total = total.saturating_add(cur);
+        last = cur;
+    };
+    for (at, c) in i.char_indices().take(24) {
         if c.is_ascii_digit() {
             cur = cur.saturating_add(1);
+            end = at.saturating_add(1);
         } else if matches!(c, '-' | '.' | ' ' | '(' | ')') && cur > 0 && seps < 6 {
-            groups.push(cur);
+            close(cur);
             cur = 0;
             seps = seps.saturating_add(1);
         } else {
@@ -645,10 +657,9 @@ fn looks_like_phone(i: &str) -> bool {
         }
     }
     if cur > 0 {
-        groups.push(cur);
+        close(cur);
     }
-    let total: usize = groups.iter().sum();
-    groups.len() >= 3 && total >= 7 && groups.last().is_some_and(|g| *g == 4)
+    (groups >= 3 && total >= 7 && last == 4).then_some(end)
 }
 
 /// Everyday words that start a claim only when a number follows ("at least four", "all four",
@@ -832,11 +843,14 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
     let prev_is = |set: &[&str]| prev_lower.is_some_and(|p| set.contains(&p));
     let first = i.chars().next()?;
     if first.is_ascii_digit() {
+        // A phone number is passed whole ("tel 555 123 4567"): none of its groups is a claim.
+        if let Some(len) = looks_like_phone(i) {
+            return Some(Found::NotAClaim(at.saturating_add(len)));
+        }
         if prev_lower.is_some_and(is_reference_word)
             || text
                 .get(..at)
                 .is_some_and(|b| b.trim_end().ends_with('\u{a9}') || b.trim_end().ends_with("(c)"))
-            || looks_like_phone(i)
         {
             return None;
         }

@@ -75,6 +75,12 @@ fn scan_rows() {
         ("Copyright 2024 Times", vec![]),
         ("see page 12", vec![]),
         ("call 555-123-4567", vec![]),
+        ("ring 1.234.5678 now", vec![]),
+        // Every group of a phone number is passed, not only the first.
+        ("call 555 123 4567 now", vec![]),
+        ("call 1 800 555 1234 now", vec![]),
+        ("tel 020 7946 0958 now", vec![]),
+        ("reach them on 555 123 4567 today", vec!["today => date Unit { unit: Day, offset: 0 }"]),
         ("the A380 and COVID-19", vec![]),
         ("one of the greatest", vec![]),
         // Bounds.
