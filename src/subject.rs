@@ -293,13 +293,13 @@ pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpW
                 || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
         });
         let wend = trimmed.len();
-        let start = trimmed
-            .char_indices()
+        // Letters, hyphens and apostrophes are ASCII, never part of a longer char: count bytes.
+        let len = trimmed
+            .bytes()
             .rev()
-            .take_while(|(_, c)| c.is_ascii_alphabetic() || *c == '-' || *c == '\'')
-            .last()
-            .map(|(i, _)| i);
-        let Some(start) = start else { break };
+            .take_while(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'')
+            .count();
+        let start = wend.saturating_sub(len);
         let t = text.get(start..wend).unwrap_or("");
         if t.is_empty() {
             break;
