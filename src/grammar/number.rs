@@ -477,14 +477,18 @@ impl Decimal {
 
     /// Appends ASCII digits (after the point, they also scale the denominator).
     fn push_digits(&mut self, digits: &str) {
+        self.len = self.len.saturating_add(digits.len());
         for b in digits.bytes() {
+            // Past `i128` the value is gone whatever follows: the rest only adds length.
+            if self.num.is_none() {
+                break;
+            }
             let d = i128::from(b.saturating_sub(b'0'));
             self.num = self.num.and_then(|n| n.checked_mul(10)?.checked_add(d));
             if self.point {
                 self.den = self.den.and_then(|n| n.checked_mul(10));
             }
         }
-        self.len = self.len.saturating_add(digits.len());
     }
 
     /// Reads the decimal point.
