@@ -644,6 +644,7 @@ fn looks_like_phone(i: &str) -> Option<usize> {
         total = total.saturating_add(cur);
         last = cur;
     };
+    let mut prev = '\0';
     for (at, c) in i.char_indices().take(24) {
         if c.is_ascii_digit() {
             cur = cur.saturating_add(1);
@@ -652,9 +653,12 @@ fn looks_like_phone(i: &str) -> Option<usize> {
             close(cur);
             cur = 0;
             seps = seps.saturating_add(1);
+        } else if c == ' ' && prev == ')' {
+            // "(212) 555 0123": the space after a bracketed area code.
         } else {
             break;
         }
+        prev = c;
     }
     if cur > 0 {
         close(cur);

@@ -80,6 +80,7 @@ fn scan_rows() {
         ("call 555 123 4567 now", vec![]),
         ("call 1 800 555 1234 now", vec![]),
         ("tel 020 7946 0958 now", vec![]),
+        ("call (212) 555 0123 now", vec![]),
         ("reach them on 555 123 4567 today", vec!["today => date Unit { unit: Day, offset: 0 }"]),
         ("the A380 and COVID-19", vec![]),
         ("one of the greatest", vec![]),
