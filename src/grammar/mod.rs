@@ -919,7 +919,7 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             return Some(Found::Claim(c));
         }
     }
-    match quantity(i, text.get(..at).unwrap_or("")) {
+    match quantity(i, Before { text: text.get(..at).unwrap_or(""), word: prev }) {
         Ok((r, q)) => {
             let end = text.len().saturating_sub(r.len());
             if q.too_large {
@@ -945,7 +945,7 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
                 }
             }
             if c.change.is_none() {
-                c.change = change_before(text, at);
+                c.change = change_before(text, prev);
             }
             if c.bare && c.words && is_idiom(text, at, end, c.low) {
                 return None;
@@ -1077,9 +1077,19 @@ fn is_idiom(text: &str, start: usize, end: usize, value: Option<Number>) -> bool
         )
 }
 
-/// Change verbs before a quantity: "rose 2%", "fell by 3 points", "up $5 billion".
-fn change_before(text: &str, start: usize) -> Option<Change> {
-    let (ws_start, w) = token::prev_word(text, start)?;
+/// The text before a claim and its last word, read once for the productions that look back.
+#[derive(Clone, Copy)]
+struct Before<'t> {
+    /// The text before the claim.
+    text: &'t str,
+    /// Its last word and where that starts: [`token::prev_word`] at the claim.
+    word: Option<(usize, &'t str)>,
+}
+
+/// Change verbs before a quantity: "rose 2%", "fell by 3 points", "up $5 billion". `prev` is
+/// [`token::prev_word`] at the quantity's start.
+fn change_before(text: &str, prev: Option<(usize, &str)>) -> Option<Change> {
+    let (ws_start, w) = prev?;
     let (verb, through_by) = if w.eq_ignore_ascii_case("by") {
         let (_, v) = token::prev_word(text, ws_start)?;
         (v, true)
@@ -1151,8 +1161,9 @@ enum Verb {
 
 /// "posted about two Iranian-Americans": after a verb or a noun of speech, "about" is a
 /// preposition, not an approximation.
-fn about_is_preposition(before: &str) -> bool {
-    let Some((_, w)) = token::prev_word(before, before.len()) else { return false };
+fn about_is_preposition(before: Before<'_>) -> bool {
+    let Some((_, w)) = before.word else { return false };
+    let before = before.text;
     if before.trim_end_matches(token::is_space).len() < before.len().saturating_sub(2) {
         return false;
     }
@@ -1248,8 +1259,9 @@ fn mk(kind: RawKind, value: Option<Number>, unit: Option<&'static str>, digits: 
 
 /// Words right before "a year", "an hour" that make them a duration ("for a year", "within a
 /// week", "lasted a day"); elsewhere "a day" is mostly a rate or a date ("a day later").
-fn duration_context(before: &str) -> bool {
-    let Some((_, w)) = token::prev_word(before, before.len()) else { return false };
+fn duration_context(before: Before<'_>) -> bool {
+    let Some((_, w)) = before.word else { return false };
+    let before = before.text;
     if before.trim_end_matches(token::is_space).len() < before.len().saturating_sub(2) {
         return false;
     }
@@ -1403,7 +1415,7 @@ fn duration_tail<'a>(
 }
 
 /// `quantity` (see the module grammar).
-fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
+fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
     // Age and magnitude prefixes: "aged 81", "magnitude 6.8".
     if let Ok((r, w)) = word_class(i, |w| match w {
         "aged" | "age" => Some("age"),
@@ -1466,7 +1478,7 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
         Ok((r, q)) => (r, Some(q)),
         Err(_) => (i, None),
     };
-    if qual == Some(Qual::About) && about_is_preposition(text_before) {
+    if qual == Some(Qual::About) && about_is_preposition(before) {
         return Err(token::fail(i));
     }
     match qual {
@@ -1480,7 +1492,7 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
         }
         _ => {
             // "more than a decade", "nearly a year", "for a week", "a year and a half".
-            let allowed = qual.is_some() || duration_context(text_before);
+            let allowed = qual.is_some() || duration_context(before);
             if let Some((r4, val)) = article_duration(r, allowed) {
                 return finish(r4, qual, val, None, None);
             }
@@ -1499,7 +1511,7 @@ fn quantity<'a>(i: &'a str, text_before: &str) -> IResult<&'a str, Quantity> {
             // "one in five Americans", "3 out of 4 doctors".
             let (r, a) = proportion(r, &a).unwrap_or((r, a));
             // "fell 34 cents to $12.50": a change and the level it reached, not a range.
-            let changing = change_before(text_before, text_before.len()).is_some();
+            let changing = change_before(before.text, before.word).is_some();
             // Ranges: "3-5", "3 to 5", "three or four", "$3bn-$5bn".
             if matches!(
                 a.kind,
