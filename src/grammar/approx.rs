@@ -105,8 +105,9 @@ pub(crate) fn qualifier(i: &str) -> IResult<&str, Qual> {
     if let Some(found) = symbol(i) {
         return Ok(found);
     }
-    let (r, first) = word_class(i, super::token::Lower::new)?;
-    let found = match first.as_str() {
+    let (r, lower) = word_class(i, super::token::Lower::new)?;
+    let first = lower.as_str();
+    let found = match first {
         "at" => then(r, &["least"])
             .map(|r| (or_equal(r).unwrap_or(r), Qual::AtLeast))
             .or_else(|| then(r, &["most"]).map(|r| (or_equal(r).unwrap_or(r), Qual::AtMost))),
@@ -184,7 +185,7 @@ pub(crate) fn qualifier(i: &str) -> IResult<&str, Qual> {
         return Err(super::token::fail(i));
     };
     // "approx." keeps its period.
-    let r = if first.as_str() == "approx" { r.strip_prefix('.').unwrap_or(r) } else { r };
+    let r = if first == "approx" { r.strip_prefix('.').unwrap_or(r) } else { r };
     let (r, _) = ws(r)?;
     Ok((r, q))
 }

@@ -54,8 +54,9 @@ fn plural_magnitude(w: &str) -> Option<i64> {
 /// `vague` (see the module grammar). Does not consume a following "of" unless it belongs to
 /// the quantity ("tens of thousands", "a couple of").
 pub(crate) fn vague(i: &str) -> IResult<&str, Vague> {
-    let (r, first) = word_class(i, super::token::Lower::new)?;
-    match first.as_str() {
+    let (r, lower) = word_class(i, super::token::Lower::new)?;
+    let first = lower.as_str();
+    match first {
         "several" => {
             // "several hundred", "several dozen", "several thousand".
             if let Ok((r1, _)) = ws(r) {
@@ -96,10 +97,10 @@ pub(crate) fn vague(i: &str) -> IResult<&str, Vague> {
         }
         _ => {}
     }
-    let Some(mag) = plural_magnitude(first.as_str()) else {
+    let Some(mag) = plural_magnitude(first) else {
         return Err(super::token::fail(i));
     };
-    let base = match first.as_str() {
+    let base = match first {
         "dozens" => v(24, 99),
         "scores" => v(40, 199),
         _ => v(2, 9),
