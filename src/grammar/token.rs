@@ -104,11 +104,7 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         return Some(found);
     }
     let f = f?;
-    let mut buf = [0u8; MAX_WORD];
-    let dst = buf.get_mut(..bytes.len())?;
-    dst.copy_from_slice(bytes);
-    dst.make_ascii_lowercase();
-    std::str::from_utf8(dst).ok().map(f)
+    Lower::new(w).map(|lower| f(lower.as_str()))
 }
 
 /// A word of up to [`MAX_WORD`] bytes, ASCII-lower-cased into a buffer on the stack: what a
