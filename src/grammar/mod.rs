@@ -1821,6 +1821,15 @@ fn unsigned_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
         let scale = a.scale.filter(|_| a.scaled);
         return Ok((r, Val { per, scale, ..mk(RawKind::Money, value, Some(cur.code), a.digits) }));
     }
+    // Digits start none of the word forms below ("half an hour", "three quarters", "a
+    // fifth"): only an ordinal ("3rd") or an amount.
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Ok((r, n)) = ordinal::ordinal(i) {
+            return Ok((r, mk(RawKind::Ordinal, Some(Number::from_int(n)), None, true)));
+        }
+        let (r, a) = number::amount_after_fraction_scale(i)?;
+        return amount_value(r, a, and_cents);
+    }
     // "half an hour", "half a day".
     if let Some(found) = half_duration(i) {
         return Ok(found);
@@ -1924,6 +1933,9 @@ fn amount_value(r: &str, a: Amount, and_cents: bool) -> IResult<&str, Val> {
         year_like: a.year_like,
         ..mk(RawKind::Count, a.value, None, a.digits)
     };
+    if !unit::may_start_unit(r) {
+        return no_unit(r, &a, base);
+    }
     if let Ok((r2, u)) = unit::percent(r) {
         return Ok((r2, Val { kind: RawKind::Percent, unit: Some(u), year_like: false, ..base }));
     }
@@ -2029,7 +2041,11 @@ fn amount_value(r: &str, a: Amount, and_cents: bool) -> IResult<&str, Val> {
             }
         }
     }
-    // "3/4 of", "½": a fraction with no unit.
+    no_unit(r, &a, base)
+}
+
+/// An amount with no unit after it: a fraction ("3/4 of", "½") or a bare count.
+fn no_unit<'a>(r: &'a str, a: &Amount, base: Val) -> IResult<&'a str, Val> {
     if a.fraction {
         return Ok((r, Val { kind: RawKind::Fraction, ..base }));
     }

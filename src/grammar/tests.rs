@@ -309,6 +309,19 @@ fn the_thread_memo_changes_no_scan() {
 }
 
 proptest::proptest! {
+    /// `unsigned_value` goes straight to ordinals and amounts at a digit: none of the word
+    /// forms it skips there accepts a digit, whatever follows it.
+    #[test]
+    fn word_forms_never_start_at_a_digit(
+        i in "[0-9][0-9a-zA-Z ,./\\-]{0,16}( (a|an|of|half|quarter|thirds|hour|million|dozen))?",
+    ) {
+        proptest::prop_assert!(half_duration(&i).is_none());
+        proptest::prop_assert!(number::fraction_scale(&i).is_err());
+        proptest::prop_assert!(ordinal::fraction(&i).is_err());
+        proptest::prop_assert!(ordinal::bare_half(&i).is_err());
+        proptest::prop_assert!(word_class(&i, |w| matches!(w, "a" | "an").then_some(())).is_err());
+    }
+
     /// The eight-lane test finds a number's lead byte exactly when a byte loop does, on any
     /// bytes, and bytes drawn near the ones it looks for (borrows between lanes).
     #[test]

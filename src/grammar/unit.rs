@@ -326,16 +326,7 @@ fn qualified(adj: &str, noun: &str) -> Option<&'static str> {
 /// `currency_word = [ nationality_adjective ws ] currency_noun | iso_code | "M" iso_code ;`
 pub(crate) fn currency_word(i: &str) -> IResult<&str, Currency> {
     // Qualified first: "US dollars", "Canadian dollars", "Hong Kong dollars", "Turkish lira".
-    for adj in [
-        "us",
-        "u.s.",
-        "new zealand",
-        "hong kong",
-        "new taiwan",
-        "sri lankan",
-        "south korean",
-        "south african",
-    ] {
+    for adj in SPELLED_QUALIFIERS {
         if let Some(head) = i.get(..adj.len()) {
             if head.eq_ignore_ascii_case(adj) {
                 if let Some(found) = noun_after(i.get(adj.len()..).unwrap_or(""), adj) {
@@ -364,6 +355,50 @@ pub(crate) fn currency_word(i: &str) -> IResult<&str, Currency> {
         Some(c) => Some(Currency::of(c)),
         None => currency_noun(w).map(|(_, c)| c),
     })
+}
+
+/// The nationality adjectives that [`currency_word`] matches as written (with a space or a
+/// dot in them) before it tries a one-word adjective.
+const SPELLED_QUALIFIERS: [&str; 8] = [
+    "us",
+    "u.s.",
+    "new zealand",
+    "hong kong",
+    "new taiwan",
+    "sri lankan",
+    "south korean",
+    "south african",
+];
+
+/// Whether a unit may follow an amount whose text goes on with `r`: false only when `r` is one
+/// space and a word that starts none of the units read after an amount (percent, age, time,
+/// measure, currency), as in "3 Americans", so that they need not each be tried. The word
+/// starts a currency when it is a currency noun or code, the first word of a spelled
+/// qualifier, or any word before a currency noun ("Canadian dollars").
+pub(crate) fn may_start_unit(r: &str) -> bool {
+    let Some(rest) = r.strip_prefix(' ') else { return true };
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let Ok((after, w)) = word(rest) else { return true };
+    if unit_abbrev(w).is_some() || mega_iso(w).is_some() {
+        return true;
+    }
+    let names_unit = |l: &str| {
+        matches!(l, "percentage" | "per" | "percent" | "percents" | "pct" | "pc" | "y" | "yo")
+            || matches!(l, "square" | "cubic" | "metric" | "degree" | "degrees" | "light")
+            || time_unit(l).is_some()
+            || unit_word(l).is_some()
+            || iso_code(l).is_some()
+            || currency_noun(l).is_some()
+            || SPELLED_QUALIFIERS.iter().any(|q| {
+                q.strip_prefix(l)
+                    .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphabetic()))
+            })
+    };
+    // A word too long to lower-case is no unit word (every production lower-cases it).
+    super::token::with_lower(w, names_unit).unwrap_or(false)
+        || ws(after).ok().is_some_and(|(next, _)| word_class(next, currency_noun).is_ok())
 }
 
 /// The currency noun after a nationality adjective.
@@ -777,5 +812,166 @@ mod tests {
         assert_eq!(per(" a day"), Ok(("", "day")));
         assert_eq!(per("/year"), Ok(("", "year")));
         assert!(per(" a decade").is_err());
+    }
+
+    /// Words and marks that start (or nearly start) a unit after an amount.
+    const UNIT_VOCABULARY: &[&str] = &[
+        "percent",
+        "percents",
+        "per",
+        "cent",
+        "percentage",
+        "points",
+        "pct",
+        "pc",
+        "pcs",
+        "y",
+        "o",
+        "yo",
+        "yr",
+        "yrs",
+        "year",
+        "years",
+        "old",
+        "month",
+        "months",
+        "weeks",
+        "day",
+        "hour",
+        "decade",
+        "century",
+        "square",
+        "cubic",
+        "metric",
+        "miles",
+        "kilometres",
+        "feet",
+        "km",
+        "kms",
+        "kg",
+        "MW",
+        "mw",
+        "kWh",
+        "GW",
+        "ha",
+        "sq",
+        "degrees",
+        "degree",
+        "fahrenheit",
+        "light",
+        "tons",
+        "acres",
+        "magnitude",
+        "dollars",
+        "dollar",
+        "euros",
+        "cents",
+        "pence",
+        "yuan",
+        "won",
+        "real",
+        "reais",
+        "rial",
+        "us",
+        "u",
+        "s",
+        "US",
+        "USD",
+        "usd",
+        "MUSD",
+        "Musd",
+        "eur",
+        "new",
+        "zealand",
+        "hong",
+        "kong",
+        "sri",
+        "lankan",
+        "south",
+        "korean",
+        "african",
+        "american",
+        "Canadian",
+        "swiss",
+        "francs",
+        "iranian",
+        "rials",
+        "Americans",
+        "people",
+        "and",
+        "of",
+        "the",
+        "a",
+        "hostages",
+    ];
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// When `may_start_unit` says no unit can follow, none of the unit productions that
+        /// `amount_value` tries matches, whatever the words, their case and the marks between.
+        #[test]
+        fn may_start_unit_never_hides_a_unit(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(UNIT_VOCABULARY.to_vec()).prop_map(str::to_string),
+                    "[a-zA-Z]{1,9}",
+                ],
+                1..4,
+            ),
+            upper in proptest::collection::vec(proptest::bool::ANY, 40),
+            marks in proptest::collection::vec(
+                proptest::sample::select(vec![" ", " ", "-", ".", "/", ". ", "", "  ", "\n"]),
+                4,
+            ),
+        ) {
+            let mut r = String::from(" ");
+            for (k, w) in words.iter().enumerate() {
+                let cased: String = w
+                    .chars()
+                    .zip(upper.iter().skip(k.saturating_mul(9)).chain(std::iter::repeat(&false)))
+                    .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                r.push_str(&cased);
+                r.push_str(marks.get(k).copied().unwrap_or(" "));
+            }
+            if !may_start_unit(&r) {
+                proptest::prop_assert!(percent(&r).is_err(), "percent {r:?}");
+                proptest::prop_assert!(age_suffix(&r).is_err(), "age {r:?}");
+                proptest::prop_assert!(currency_suffix(&r).is_err(), "suffix {r:?}");
+                proptest::prop_assert!(glued_iso(&r).is_err(), "glued {r:?}");
+                proptest::prop_assert!(measure_unit(&r).is_err(), "measure {r:?}");
+                let time = joiner(&r).ok().and_then(|(t, ())| word_class(t, time_unit).ok());
+                proptest::prop_assert!(time.is_none(), "time {r:?}");
+                let spaced = ws(&r).ok().and_then(|(t, _)| currency_word(t).ok());
+                proptest::prop_assert!(spaced.is_none(), "currency {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_unit_rows() {
+        for (r, want) in [
+            (" Americans were held", false),
+            (" people", false),
+            (" percent", true),
+            (" per cent", true),
+            (" Canadian dollars", true),
+            (" Swiss francs", true),
+            (" Iranian rials were paid", true),
+            (" Iranian officials", false),
+            (" Hong Kong dollars", true),
+            (" U.S. dollars", true),
+            (" MUSD", true),
+            (" kWh", true),
+            (" y.o.", true),
+            (" years old", true),
+            ("%", true),
+            ("-year-old", true),
+            ("km", true),
+            (" \u{20ac}", true),
+        ] {
+            assert_eq!(may_start_unit(r), want, "{r:?}");
+        }
     }
 }
