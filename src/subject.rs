@@ -557,9 +557,8 @@ pub(crate) fn phrase_after(
                     .is_some_and(|g| !g.contains([',', '.', ';', ':']))
             });
         // A role participle before the head: "detained Americans".
-        if let Some(role) =
-            lex.role(lw).filter(|_| is_participle(lw) && next_content && np.role.is_none())
-        {
+        let participle = is_participle(lw) && next_content && np.role.is_none();
+        if let Some(role) = participle.then(|| lex.role(lw)).flatten() {
             start.get_or_insert(w.span.start);
             np.role = Some(role.to_string());
             idx = idx.saturating_add(1);
@@ -675,7 +674,7 @@ pub(crate) fn phrase_after(
     }
     if let Some(a) = post.first() {
         if gap_ok(a) && np.role.is_none() {
-            if let Some(r) = lex.role(&a.lower).filter(|_| is_participle(&a.lower)) {
+            if let Some(r) = is_participle(&a.lower).then(|| lex.role(&a.lower)).flatten() {
                 np.role = Some(r.to_string());
             }
         }
