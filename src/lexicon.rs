@@ -46,6 +46,30 @@ pub struct Lexicon {
     noun: Table,
     /// First words of multi-word \[status\] entries, for a cheap pre-check.
     status_heads: std::collections::BTreeSet<String>,
+    /// The short words of all the tables, by their packed bytes ([`pack`]): a word near a
+    /// quantity is looked up in several tables, and this costs one probe with an integer key
+    /// per lookup instead of lower-casing and hashing the string each time. Rebuilt from the
+    /// tables whenever they change.
+    short: foldhash::HashMap<u128, Entry>,
+}
+
+/// The tables of a [`Lexicon`], as indices into [`Entry::index`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    Nationality,
+    Person,
+    Status,
+    Role,
+    Noun,
+}
+
+/// Where one short word stands in each table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Entry {
+    /// Its position in each table ([`Which`] order), when it is a key there.
+    index: [Option<u32>; 5],
+    /// It starts a multi-word \[status\] entry.
+    status_head: bool,
 }
 
 impl Default for Lexicon {
@@ -68,6 +92,7 @@ impl Lexicon {
             role: Table::default(),
             noun: Table::default(),
             status_heads: std::collections::BTreeSet::new(),
+            short: foldhash::HashMap::default(),
         }
     }
 
@@ -80,7 +105,51 @@ impl Lexicon {
         let mut heads = std::collections::BTreeSet::new();
         let result = self.extend_sections(text, &mut heads);
         self.status_heads.extend(heads);
+        self.index_short_words();
         result
+    }
+
+    /// Rebuilds [`Lexicon::short`] from the tables.
+    fn index_short_words(&mut self) {
+        let mut short: foldhash::HashMap<u128, Entry> = foldhash::HashMap::default();
+        for which in [Which::Nationality, Which::Person, Which::Status, Which::Role, Which::Noun] {
+            for (i, key) in self.table(which).keys().enumerate() {
+                if let (Some(packed), Ok(i)) = (pack(key), u32::try_from(i)) {
+                    let slot = short.entry(packed).or_default().index.get_mut(which as usize);
+                    if let Some(slot) = slot {
+                        *slot = Some(i);
+                    }
+                }
+            }
+        }
+        for head in &self.status_heads {
+            if let Some(packed) = pack(head) {
+                short.entry(packed).or_default().status_head = true;
+            }
+        }
+        self.short = short;
+    }
+
+    fn table(&self, which: Which) -> &Table {
+        match which {
+            Which::Nationality => &self.nationality,
+            Which::Person => &self.person,
+            Which::Status => &self.status,
+            Which::Role => &self.role,
+            Which::Noun => &self.noun,
+        }
+    }
+
+    /// `word`'s value in one table, ASCII case aside: a short word by its packed key, any
+    /// other by its lower-cased (and, for phrases, space-normalised) text.
+    fn find(&self, which: Which, word: &str) -> Option<&str> {
+        let Some(packed) = pack(word) else {
+            return lookup(self.table(which), word);
+        };
+        // Every key that packs is in `short`, so a word missing there is in no table.
+        let i = self.short.get(&packed)?.index.get(which as usize).copied().flatten()?;
+        let (_, value) = self.table(which).get_index(usize::try_from(i).ok()?)?;
+        Some(value)
     }
 
     fn extend_sections(
@@ -143,24 +212,28 @@ impl Lexicon {
 
     /// The canonical demonym for a nationality word ("U.S." → "american").
     pub fn nationality(&self, word: &str) -> Option<&str> {
-        lookup(&self.nationality, word)
+        self.find(Which::Nationality, word)
     }
 
     /// For a head noun that denotes people, the role it implies ("hostages" → "detainee") or
     /// "person".
     pub fn person(&self, word: &str) -> Option<&str> {
-        lookup(&self.person, word)
+        self.find(Which::Person, word)
     }
 
     /// The legal status named by a (possibly multi-word) phrase ("permanent residents").
     pub fn status(&self, phrase: &str) -> Option<&str> {
-        lookup(&self.status, phrase)
+        self.find(Which::Status, phrase)
     }
 
     /// The status named by two words ("dual" "nationals"); allocates only when the first word
     /// can start a status.
     pub(crate) fn status_pair(&self, first: &str, second: &str) -> Option<&str> {
-        if !self.status_heads.contains(first) {
+        let head = match pack(first) {
+            Some(packed) => self.short.get(&packed).is_some_and(|e| e.status_head),
+            None => self.status_heads.contains(first),
+        };
+        if !head {
             return None;
         }
         lookup(&self.status, &format!("{first} {second}"))
@@ -168,13 +241,44 @@ impl Lexicon {
 
     /// The role a context word implies ("jailed" → "detained").
     pub fn role(&self, word: &str) -> Option<&str> {
-        lookup(&self.role, word)
+        self.find(Which::Role, word)
     }
 
     /// The canonical lemma of another head noun, when the lexicon has one.
     pub fn noun(&self, word: &str) -> Option<&str> {
-        lookup(&self.noun, word)
+        self.find(Which::Noun, word)
     }
+}
+
+/// A word of 1 to 16 printable ASCII bytes other than the space, ASCII-lower-cased and packed
+/// into an integer (zero-padded; no such byte is zero, so different words differ). A word
+/// with a space or a non-ASCII char is `None`: it is looked up by its text.
+///
+/// All sixteen bytes are tested and lower-cased at once, as in `grammar::token::letters`:
+/// with every byte below 0x80, adding a constant sets a byte's top bit exactly when the byte
+/// is at least some bound, with no carry into the next byte.
+fn pack(word: &str) -> Option<u128> {
+    const LANES: u128 = u128::MAX / 0xFF;
+    const TOP: u128 = LANES.wrapping_mul(0x80);
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    if !(1..=16).contains(&len) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf.get_mut(..len)?.copy_from_slice(bytes);
+    let keep = u128::MAX >> (16usize.saturating_sub(len).saturating_mul(8));
+    // The padding reads as 'a' for the tests, and is cleared again at the end.
+    let x = u128::from_le_bytes(buf) | (!keep & LANES.wrapping_mul(u128::from(b'a')));
+    let at_least = |bound: u8| {
+        x.wrapping_add(LANES.wrapping_mul(u128::from(0x80u8.saturating_sub(bound)))) & TOP
+    };
+    let printable = x & TOP == 0 && at_least(0x21) == TOP;
+    if !printable {
+        return None;
+    }
+    let upper = at_least(b'A') & !at_least(b'[');
+    Some((x | (upper >> 2)) & keep)
 }
 
 fn lookup<'a>(map: &'a Table, word: &str) -> Option<&'a str> {
@@ -202,6 +306,57 @@ fn normalize_words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// A short word found by its packed key gets what looking its text up in the table
+        /// gets, in every table and whatever its case, marks or chars; so does a status head.
+        #[test]
+        fn packed_lookup_matches_the_tables(
+            word in proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "americans", "U.S.", "hostages", "jailed", "dual", "permanent", "nationals",
+                    "Iranian-Americans", "dual nationals", "dual  nationals", "u.s", "deal",
+                ]).prop_map(str::to_string),
+                "[a-zA-Z.\\-'@\\[`{ \t\u{e9}\u{0}]{0,18}",
+            ],
+            flips in proptest::collection::vec(proptest::bool::ANY, 18),
+        ) {
+            let lex = Lexicon::default();
+            let word: String = word
+                .chars()
+                .zip(flips.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &f)| if f { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for which in [Which::Nationality, Which::Person, Which::Status, Which::Role, Which::Noun] {
+                proptest::prop_assert_eq!(
+                    lex.find(which, &word),
+                    lookup(lex.table(which), &word),
+                    "{:?} {:?}", which, word
+                );
+            }
+            let lower = word.to_ascii_lowercase();
+            let head = lex.status_heads.contains(&lower);
+            proptest::prop_assert_eq!(
+                lex.status_pair(&lower, "nationals").is_some(),
+                head && lookup(&lex.status, &format!("{lower} nationals")).is_some()
+            );
+        }
+    }
+
+    #[test]
+    fn pack_rows() {
+        assert_eq!(pack("Ab.-"), pack("aB.-"));
+        assert_ne!(pack("a@"), pack("a`"));
+        assert_ne!(pack("a["), pack("a{"));
+        assert_ne!(pack("ab"), pack("ab\u{0}"));
+        for no in ["", "a b", "caf\u{e9}", "a\tb", "a\u{0}", "abcdefghijklmnopq"] {
+            assert_eq!(pack(no), None, "{no:?}");
+        }
+        assert!(pack("abcdefghijklmnop").is_some());
+        let key = pack("ZaZ").unwrap_or_default();
+        assert_eq!(key.to_le_bytes().get(..4), Some(&b"zaz\0"[..]));
+    }
 
     #[test]
     fn default_lexicon_parses() {
