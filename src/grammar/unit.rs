@@ -370,6 +370,11 @@ const SPELLED_QUALIFIERS: [&str; 8] = [
     "south african",
 ];
 
+/// The first words of [`SPELLED_QUALIFIERS`] (a test keeps the two in step).
+fn is_spelled_qualifier_start(w: &str) -> bool {
+    matches!(w, "us" | "u" | "new" | "hong" | "sri" | "south")
+}
+
 /// Whether a unit may follow an amount whose text goes on with `r`: false only when `r` is one
 /// space and a word that starts none of the units read after an amount (percent, age, time,
 /// measure, currency), as in "3 Americans", so that they need not each be tried. The word
@@ -391,10 +396,7 @@ pub(crate) fn may_start_unit(r: &str) -> bool {
             || unit_word(l).is_some()
             || iso_code(l).is_some()
             || currency_noun(l).is_some()
-            || SPELLED_QUALIFIERS.iter().any(|q| {
-                q.strip_prefix(l)
-                    .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphabetic()))
-            })
+            || is_spelled_qualifier_start(l)
     };
     // A word too long to lower-case is no unit word (every production lower-cases it).
     super::token::with_lower(w, names_unit).unwrap_or(false)
@@ -946,6 +948,14 @@ mod tests {
                 let spaced = ws(&r).ok().and_then(|(t, _)| currency_word(t).ok());
                 proptest::prop_assert!(spaced.is_none(), "currency {r:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spelled_qualifiers_start_with_their_first_words() {
+        for q in SPELLED_QUALIFIERS {
+            let first = q.split([' ', '.']).next().unwrap_or_default();
+            assert!(is_spelled_qualifier_start(first), "{q}");
         }
     }
 
