@@ -424,7 +424,8 @@ impl NounPhrase {
         if let Some(n) = &self.name {
             return Some(n.to_ascii_lowercase());
         }
-        let mut parts: Vec<&str> = Vec::new();
+        // At most six parts: nationality, status, two for the head, two for the event.
+        let mut parts = KeyParts::default();
         if let Some(n) = &self.nationality {
             parts.push(n);
         }
@@ -472,7 +473,39 @@ impl NounPhrase {
             parts.push("in");
             parts.push(e);
         }
-        Some(parts.join(" "))
+        Some(parts.join())
+    }
+}
+
+/// The words of a subject key, joined with spaces into one `String` (no list of them on the
+/// heap).
+#[derive(Default)]
+struct KeyParts<'a> {
+    words: [&'a str; 6],
+    len: usize,
+}
+
+impl<'a> KeyParts<'a> {
+    /// Adds a word; `key` never gives more than six.
+    fn push(&mut self, w: &'a str) {
+        debug_assert!(self.len < self.words.len(), "a subject key has at most six words");
+        if let Some(slot) = self.words.get_mut(self.len) {
+            *slot = w;
+            self.len = self.len.saturating_add(1);
+        }
+    }
+
+    fn join(&self) -> String {
+        let words = self.words.get(..self.len).unwrap_or_default();
+        let bytes = words.iter().map(|w| w.len().saturating_add(1)).sum::<usize>();
+        let mut out = String::with_capacity(bytes);
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 }
 
