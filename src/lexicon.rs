@@ -67,7 +67,7 @@ enum Which {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Entry {
     /// Its position in each table ([`Which`] order), when it is a key there.
-    index: [Option<u32>; 5],
+    index: [Option<usize>; 5],
     /// It starts a multi-word \[status\] entry.
     status_head: bool,
 }
@@ -114,7 +114,7 @@ impl Lexicon {
         let mut short: foldhash::HashMap<u128, Entry> = foldhash::HashMap::default();
         for which in [Which::Nationality, Which::Person, Which::Status, Which::Role, Which::Noun] {
             for (i, key) in self.table(which).keys().enumerate() {
-                if let (Some(packed), Ok(i)) = (pack(key), u32::try_from(i)) {
+                if let Some(packed) = pack(key) {
                     let slot = short.entry(packed).or_default().index.get_mut(which as usize);
                     if let Some(slot) = slot {
                         *slot = Some(i);
@@ -148,7 +148,7 @@ impl Lexicon {
         };
         // Every key that packs is in `short`, so a word missing there is in no table.
         let i = self.short.get(&packed)?.index.get(which as usize).copied().flatten()?;
-        let (_, value) = self.table(which).get_index(usize::try_from(i).ok()?)?;
+        let (_, value) = self.table(which).get_index(i)?;
         Some(value)
     }
 
