@@ -389,18 +389,22 @@ pub(crate) fn may_start_unit(r: &str) -> bool {
     if unit_abbrev(w).is_some() || mega_iso(w).is_some() {
         return true;
     }
+    let next = ws(after).ok().and_then(|(next, _)| word(next).ok()).map_or("", |(_, n)| n);
     let names_unit = |l: &str| {
-        matches!(l, "percentage" | "per" | "percent" | "percents" | "pct" | "pc" | "y" | "yo")
-            || matches!(l, "square" | "cubic" | "metric" | "degree" | "degrees" | "light")
+        // `percent` reads "percentage" and "per" ("per cent") with `kw`.
+        matches!(l, "percentage" | "per")
+            || is_percent_word(l)
+            || AGE_ABBREVIATIONS.iter().any(|a| a.split(['.', '/']).next() == Some(l))
             || time_unit(l).is_some()
             || unit_word(l).is_some()
+            || super::token::with_lower(next, |b| two_word_unit(l, b).is_some()) == Some(true)
             || iso_code(l).is_some()
             || currency_noun(l).is_some()
             || is_spelled_qualifier_start(l)
     };
     // A word too long to lower-case is no unit word (every production lower-cases it).
     super::token::with_lower(w, names_unit).unwrap_or(false)
-        || ws(after).ok().is_some_and(|(next, _)| word_class(next, currency_noun).is_ok())
+        || super::token::with_lower(next, |n| currency_noun(n).is_some()) == Some(true)
 }
 
 /// The currency noun after a nationality adjective.
@@ -439,10 +443,17 @@ pub(crate) fn percent(i: &str) -> IResult<&str, &'static str> {
         let (r4, _) = kw("cent").parse(r3)?;
         return Ok((r4, "percent"));
     }
-    let (r, _) =
-        word_class(r, |w| matches!(w, "percent" | "percents" | "pct" | "pc").then_some(()))?;
+    let (r, _) = word_class(r, |w| is_percent_word(w).then_some(()))?;
     Ok((r, "percent"))
 }
+
+/// The one-word percent signs after an amount.
+fn is_percent_word(w: &str) -> bool {
+    matches!(w, "percent" | "percents" | "pct" | "pc")
+}
+
+/// The short forms of "years old", read case-insensitively after an age.
+const AGE_ABBREVIATIONS: [&str; 3] = ["y.o.", "y/o", "yo"];
 
 /// A percentage named before its number: "percent of 10", "per cent of twenty-two".
 ///
@@ -485,7 +496,7 @@ pub(crate) fn time_unit(w: &str) -> Option<(&'static str, i64)> {
 /// Returns the age unit.
 pub(crate) fn age_suffix(i: &str) -> IResult<&str, &'static str> {
     let (r, ()) = joiner(i)?;
-    for short in ["y.o.", "y/o", "yo"] {
+    for short in AGE_ABBREVIATIONS {
         if let Some(head) = r.get(..short.len()) {
             let rest = r.get(short.len()..).unwrap_or("");
             if head.eq_ignore_ascii_case(short) && super::token::at_boundary(rest) {
@@ -974,6 +985,12 @@ mod tests {
             (" U.S. dollars", true),
             (" MUSD", true),
             (" kWh", true),
+            (" square miles", true),
+            (" Metric tons", true),
+            (" light years", true),
+            (" square dance", false),
+            (" pct", true),
+            (" Y/O", true),
             (" y.o.", true),
             (" years old", true),
             ("%", true),
