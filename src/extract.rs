@@ -689,6 +689,50 @@ fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
     }
 }
 
+/// Whether the word before a period (its letters and inner periods) makes the period an
+/// abbreviation's, not a sentence's end: one capital ("J."), a word with periods in it
+/// ("U.S."), or a title, a company suffix or a month's short form. Read on bytes: a non-ASCII
+/// char before the word ends it as any other mark does.
+fn ends_abbreviation(before: &[u8]) -> bool {
+    let start = before
+        .iter()
+        .rposition(|&c| !(c.is_ascii_alphabetic() || c == b'.'))
+        .map_or(0, |p| p.saturating_add(1));
+    let word = before.get(start..).unwrap_or_default();
+    (word.len() == 1 && word.first().is_some_and(u8::is_ascii_uppercase))
+        || word.contains(&b'.')
+        || matches!(
+            word,
+            b"Mr"
+                | b"Mrs"
+                | b"Ms"
+                | b"Dr"
+                | b"St"
+                | b"Jr"
+                | b"Sr"
+                | b"Gen"
+                | b"Sen"
+                | b"Rep"
+                | b"Gov"
+                | b"Lt"
+                | b"Col"
+                | b"No"
+                | b"vs"
+                | b"Inc"
+                | b"Corp"
+                | b"Co"
+                | b"Ltd"
+                | b"Jan"
+                | b"Feb"
+                | b"Aug"
+                | b"Sept"
+                | b"Sep"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+        )
+}
+
 /// Byte offsets where sentences start, from `from` on.
 fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -708,45 +752,8 @@ fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
                 .get(next)
                 .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')),
             b'.' => {
-                let after_ws = bytes.get(next).is_some_and(u8::is_ascii_whitespace);
-                let before = text.get(from..i).unwrap_or("");
-                let last_word = before
-                    .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
-                    .next()
-                    .unwrap_or("");
-                let abbrev = (last_word.len() == 1
-                    && last_word.starts_with(|c: char| c.is_ascii_uppercase()))
-                    || last_word.contains('.')
-                    || matches!(
-                        last_word,
-                        "Mr" | "Mrs"
-                            | "Ms"
-                            | "Dr"
-                            | "St"
-                            | "Jr"
-                            | "Sr"
-                            | "Gen"
-                            | "Sen"
-                            | "Rep"
-                            | "Gov"
-                            | "Lt"
-                            | "Col"
-                            | "No"
-                            | "vs"
-                            | "Inc"
-                            | "Corp"
-                            | "Co"
-                            | "Ltd"
-                            | "Jan"
-                            | "Feb"
-                            | "Aug"
-                            | "Sept"
-                            | "Sep"
-                            | "Oct"
-                            | "Nov"
-                            | "Dec"
-                    );
-                after_ws && !abbrev
+                bytes.get(next).is_some_and(u8::is_ascii_whitespace)
+                    && !ends_abbreviation(bytes.get(from..i).unwrap_or_default())
             }
             _ => false,
         };
@@ -1222,6 +1229,32 @@ mod tests {
                 proptest::prop_assert!(!crosses(w.span.end, edge), "{w:?}");
                 edge = w.span.start;
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `ends_abbreviation` reads the word before a period on bytes as the char-based reading
+        /// it replaced did, whatever letters, periods, spaces and non-ASCII chars come before.
+        #[test]
+        fn ends_abbreviation_reads_words_as_chars_do(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "J", "Mr", "Dr", "Sept", "Co", "U", "No", "vs", ".", " ", "\u{e9}", "\u{c9}",
+                "\u{201c}", "1", "-", "x",
+            ]), 0..8),
+        ) {
+            let before = parts.concat();
+            let last_word =
+                before.rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.').next().unwrap_or("");
+            let want = (last_word.len() == 1
+                && last_word.starts_with(|c: char| c.is_ascii_uppercase()))
+                || last_word.contains('.')
+                || [
+                    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt",
+                    "Col", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Aug", "Sept",
+                    "Sep", "Oct", "Nov", "Dec",
+                ]
+                .contains(&last_word);
+            proptest::prop_assert_eq!(ends_abbreviation(before.as_bytes()), want, "{:?}", before);
         }
     }
 
