@@ -850,20 +850,22 @@ const MAX_DATE_REACH: usize = 400;
 /// True when the words between a claim and a later date start another event ("while Washington
 /// tries …", "which Trump abandoned in 2018"): then the date does not time the claim.
 fn starts_new_clause(gap: &str) -> bool {
+    // Words are runs of ASCII letters, so the bytes of any other char separate them as the
+    // char would.
     gap.contains([';', '\u{2014}'])
-        || gap.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        || gap.as_bytes().split(|c| !c.is_ascii_alphabetic()).any(|w| {
             matches!(
                 w,
-                "while"
-                    | "whereas"
-                    | "because"
-                    | "although"
-                    | "though"
-                    | "but"
-                    | "even"
-                    | "unlike"
-                    | "before"
-                    | "which"
+                b"while"
+                    | b"whereas"
+                    | b"because"
+                    | b"although"
+                    | b"though"
+                    | b"but"
+                    | b"even"
+                    | b"unlike"
+                    | b"before"
+                    | b"which"
             )
         })
 }
