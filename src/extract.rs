@@ -796,6 +796,7 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         reported: published,
     };
     let mut sentence = 0;
+    let mut date = 0;
     for c in claims.iter_mut() {
         if let Value::Date { period, .. } = c.value {
             c.time = stated(period, c.span());
@@ -805,7 +806,9 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         let (s, e) = sentence_of(sentences, here.start, text.len(), &mut sentence);
         // Dates are in text order: look at the nearest one before the claim and the first
         // few after it, within the sentence and within reach.
-        let idx = dates.partition_point(|(sp, _)| sp.start < here.start);
+        // Claims come in text order, so the last claim's place is a few dates away at most.
+        let idx = partition_near_by(&dates, date, |(sp, _)| sp.start < here.start);
+        date = idx;
         let before = idx.checked_sub(1).and_then(|i| dates.get(i)).filter(|(sp, _)| sp.start >= s);
         let after = dates
             .iter()
@@ -1143,18 +1146,24 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
 /// `starts.partition_point(|&s| s <= pos)` gives), looked for first near `hint`, a previous
 /// answer: a few steps from it, else by binary search.
 fn partition_near(starts: &[usize], pos: usize, hint: usize) -> usize {
-    let at_or_before = |i: usize| starts.get(i).is_some_and(|&s| s <= pos);
-    let mut i = hint.min(starts.len());
+    partition_near_by(starts, hint, |&s| s <= pos)
+}
+
+/// `items.partition_point(first)` for a predicate true on a prefix of `items`, looked for
+/// first near `hint` as [`partition_near`] does.
+fn partition_near_by<T>(items: &[T], hint: usize, first: impl Fn(&T) -> bool) -> usize {
+    let in_prefix = |i: usize| items.get(i).is_some_and(&first);
+    let mut i = hint.min(items.len());
     for _ in 0..8 {
-        if at_or_before(i) {
+        if in_prefix(i) {
             i = i.saturating_add(1);
-        } else if i > 0 && !at_or_before(i.saturating_sub(1)) {
+        } else if i > 0 && !in_prefix(i.saturating_sub(1)) {
             i = i.saturating_sub(1);
         } else {
             return i;
         }
     }
-    starts.partition_point(|&s| s <= pos)
+    items.partition_point(first)
 }
 
 /// Line starts, for 1-based line and column numbers. Claims are numbered in text order, so the
