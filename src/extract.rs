@@ -806,7 +806,7 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
         let (s, e) = sentence_of(sentences, here.start, text.len(), &mut sentence);
         // Dates are in text order: look at the nearest one before the claim and the first
         // few after it, within the sentence and within reach.
-        // Claims come in text order, so the last claim's place is a few dates away at most.
+        // Claims come in text order: the last claim's place is usually a few dates away.
         let idx = partition_near_by(&dates, date, |(sp, _)| sp.start < here.start);
         date = idx;
         let before = idx.checked_sub(1).and_then(|i| dates.get(i)).filter(|(sp, _)| sp.start >= s);
