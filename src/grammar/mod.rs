@@ -562,9 +562,17 @@ fn digit_left_ok(text: &str, pos: usize) -> bool {
 /// Skips the token at `pos`: a run of letters, digits and the punctuation inside identifiers.
 fn skip_token(text: &str, pos: usize) -> usize {
     let rest = text.get(pos..).unwrap_or("");
+    let bytes = rest.as_bytes();
+    // ASCII letters and digits followed by an ASCII mark that ends the token, the usual case,
+    // are passed on bytes; any other token (an inner mark, a non-ASCII char) is read char by
+    // char below.
+    let ascii = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    if ascii > 0 && bytes.get(ascii).is_none_or(|&b| b.is_ascii() && !is_inner_mark(b)) {
+        return pos.saturating_add(ascii);
+    }
     let mut end = 0usize;
     for (i, c) in rest.char_indices() {
-        let inner = matches!(c, '.' | ',' | '-' | '/' | ':' | '_')
+        let inner = u8::try_from(c).is_ok_and(is_inner_mark)
             && rest
                 .get(i.saturating_add(1)..)
                 .is_some_and(|r| r.starts_with(|d: char| d.is_alphanumeric()));
@@ -575,6 +583,11 @@ fn skip_token(text: &str, pos: usize) -> usize {
         }
     }
     pos.saturating_add(end.max(rest.chars().next().map_or(1, char::len_utf8)))
+}
+
+/// The marks `skip_token` passes inside a token when a letter or digit follows them.
+fn is_inner_mark(b: u8) -> bool {
+    matches!(b, b'.' | b',' | b'-' | b'/' | b':' | b'_')
 }
 
 /// Words before a digit run that make it a reference, not a claim ("page 5", "Copyright 2024").

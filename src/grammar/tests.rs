@@ -309,6 +309,30 @@ fn the_thread_memo_changes_no_scan() {
 }
 
 proptest::proptest! {
+    /// `skip_token` passes what the char-by-char reading passes, with or without its ASCII
+    /// shortcut: letters and digits of any script, and inner marks before one of them.
+    #[test]
+    fn skip_token_matches_a_char_reading(
+        text in "[a-zA-Z0-9.,/:_ \\-\u{e9}\u{20ac}\u{660}]{0,12}",
+        at in 0usize..12,
+    ) {
+        let pos = (0..=at.min(text.len())).rev().find(|&p| text.is_char_boundary(p)).unwrap_or(0);
+        let rest = text.get(pos..).unwrap_or("");
+        let mut end = 0usize;
+        for (i, c) in rest.char_indices() {
+            let after = rest.get(i.saturating_add(1)..).unwrap_or("");
+            let inner = matches!(c, '.' | ',' | '-' | '/' | ':' | '_')
+                && after.starts_with(|d: char| d.is_alphanumeric());
+            if c.is_alphanumeric() || (inner && i > 0) {
+                end = i.saturating_add(c.len_utf8());
+            } else {
+                break;
+            }
+        }
+        let want = pos.saturating_add(end.max(rest.chars().next().map_or(1, char::len_utf8)));
+        proptest::prop_assert_eq!(skip_token(&text, pos), want, "{:?} at {}", text, pos);
+    }
+
     /// `unsigned_value` goes straight to ordinals and amounts at a digit: none of the word
     /// forms it skips there accepts a digit, whatever follows it.
     #[test]
