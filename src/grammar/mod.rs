@@ -118,9 +118,8 @@ thread_local! {
     /// What each short word can do at the start of a claim ([`TriggerMemo::short`]), kept
     /// across scans on this thread: the answer depends on the word alone, and the articles of
     /// one story or one day share most of their words, so each is classified once per thread
-    /// rather than once per article. Bounded by [`TriggerMemo::LIMIT`] entries.
-    static SHORT_TRIGGERS: std::cell::RefCell<foldhash::HashMap<u64, Known>> =
-        std::cell::RefCell::default();
+    /// rather than once per article. A fixed table ([`ShortMemo`]), whatever the text.
+    static SHORT_TRIGGERS: std::cell::RefCell<ShortMemo> = std::cell::RefCell::default();
 }
 
 /// Scans `text` from byte `from` and returns every claim found.
@@ -131,12 +130,12 @@ pub(crate) fn scan(text: &str, from: usize) -> Scan {
     });
     match shared {
         Ok(Some(found)) => found,
-        _ => scan_with(text, from, &mut foldhash::HashMap::default()),
+        _ => scan_with(text, from, &mut ShortMemo::default()),
     }
 }
 
 /// [`scan`] with `short` as the memo of short words.
-fn scan_with(text: &str, from: usize, short: &mut foldhash::HashMap<u64, Known>) -> Scan {
+fn scan_with(text: &str, from: usize, short: &mut ShortMemo) -> Scan {
     let mut out = Scan::default();
     let mut pos = from;
     let mut triggers = TriggerMemo { short, long: foldhash::HashMap::default() };
@@ -308,32 +307,31 @@ impl Trigger {
 }
 
 /// Remembers what each word can do at the start of a claim, so that a scan classifies each
-/// distinct word once: [`is_trigger`] tries a few hundred words in turn, a hash lookup costs
+/// distinct word about once: [`is_trigger`] tries a few hundred words in turn, the memo costs
 /// one probe.
-///
-/// The words come from the article, so the map's hasher is seeded at random (foldhash), not
-/// fixed like Fx: crafted words that all collide cannot make the scan quadratic. The map only
-/// remembers answers, so the seed changes no output.
 struct TriggerMemo<'m, 'a> {
-    /// Words of up to eight letters, packed into an integer: hashed and compared in one step.
-    /// Shared by the scans of a thread ([`SHORT_TRIGGERS`]).
-    short: &'m mut foldhash::HashMap<u64, Known>,
-    /// Longer words, borrowed from the text: for one scan only.
+    /// Words of up to eight letters, packed into an integer ([`pack`]). Shared by the scans of
+    /// a thread ([`SHORT_TRIGGERS`]).
+    short: &'m mut ShortMemo,
+    /// Longer words, borrowed from the text: for one scan only. The words come from the
+    /// article, so the map's hasher is seeded at random (foldhash), not fixed like Fx: crafted
+    /// words that all collide cannot make the scan quadratic. The map only remembers answers,
+    /// so the seed changes no output.
     long: foldhash::HashMap<&'a str, Trigger>,
 }
 
 impl<'a> TriggerMemo<'_, 'a> {
-    /// Distinct words remembered at most in each map (a few MB), whatever the text.
+    /// Distinct long words remembered at most (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
     /// What the word `text[start..end]` (ASCII letters) can do at the start of a claim,
-    /// worked out once per distinct word. A short word is looked up by its packed bytes: the
-    /// `&str` is only made when the memo does not know it.
-    fn class(&mut self, text: &'a str, start: usize, end: usize) -> Trigger {
-        let rest = text.as_bytes().get(start..).unwrap_or_default();
+    /// worked out about once per distinct word. A short word is looked up by `key`, its packed
+    /// bytes ([`pack`]; `None` for a longer word): the `&str` is only made when the memo does
+    /// not know it.
+    fn class(&mut self, text: &'a str, start: usize, end: usize, key: Option<u64>) -> Trigger {
         let word = || text.get(start..end).unwrap_or("");
         let classify = |w: &str| token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-        let Some(key) = pack(rest, end.saturating_sub(start)) else {
+        let Some(key) = key else {
             let w = word();
             if let Some(&t) = self.long.get(w) {
                 return t;
@@ -344,26 +342,77 @@ impl<'a> TriggerMemo<'_, 'a> {
             }
             return t;
         };
-        if let Some(known) = self.short.get(&key) {
-            return known.trigger;
+        match self.short.slot(key) {
+            Some(slot) if slot.key == key => slot.known.trigger,
+            Some(slot) => {
+                let trigger = classify(word());
+                *slot = Slot { key, known: Known { trigger, numberish: None } };
+                trigger
+            }
+            None => classify(word()),
         }
-        let trigger = classify(word());
-        if self.short.len() < Self::LIMIT {
-            self.short.insert(key, Known { trigger, numberish: None });
-        }
-        trigger
     }
 
     /// [`is_numberish`] for `w` (any case), remembered for short words the memo holds.
     fn numberish(&mut self, w: &str, rest: &[u8]) -> bool {
         let work_out = || token::with_lower(w, is_numberish).unwrap_or(false);
-        let known = pack(rest, w.len()).and_then(|key| self.short.get_mut(&key));
-        match known {
-            Some(Known { numberish: Some(n), .. }) => *n,
-            Some(known) => *known.numberish.insert(work_out()),
-            None => work_out(),
+        let Some(key) = pack(rest, w.len()) else { return work_out() };
+        match self.short.slot(key) {
+            Some(Slot { key: k, known: Known { numberish: Some(n), .. } }) if *k == key => *n,
+            Some(Slot { key: k, known }) if *k == key => *known.numberish.insert(work_out()),
+            _ => work_out(),
         }
     }
+}
+
+/// What short words can do at the start of a claim, as a direct-mapped cache: each packed
+/// word ([`pack`]) has one slot, picked by a multiplicative hash, and a word that lands on a
+/// taken slot replaces its word.
+///
+/// A probe is a multiply, a shift and one compare (about 10 instructions, against about 29
+/// for the hash map it replaced), and prose spends most of its words on a few thousand common
+/// ones, which keep their slots.
+/// Words that collide, by chance or by design, only cost their classification again: the
+/// work per word stays bounded, so no input can make the scan worse than linear, and the
+/// cache only remembers answers, so it changes no output.
+struct ShortMemo {
+    slots: Box<[Slot]>,
+}
+
+impl ShortMemo {
+    /// log2 of the slot count: 2^14 slots of 16 bytes, 256 KiB per thread.
+    const BITS: u32 = 14;
+
+    /// The slot of `key` (taken or not): always there, as the index is below the slot count.
+    fn slot(&mut self, key: u64) -> Option<&mut Slot> {
+        // Fibonacci hashing: the top bits of the product mix every byte of the word.
+        let index = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS);
+        self.slots.get_mut(usize::try_from(index).ok()?)
+    }
+
+    /// What the memo holds for `key`, if that word has the slot.
+    #[cfg(test)]
+    fn get(&self, key: u64) -> Option<Known> {
+        self.slots.iter().find(|s| s.key == key).map(|s| s.known)
+    }
+}
+
+impl Default for ShortMemo {
+    fn default() -> Self {
+        ShortMemo { slots: vec![Slot::EMPTY; 1 << Self::BITS].into_boxed_slice() }
+    }
+}
+
+/// One slot of a [`ShortMemo`]: a packed word and what is known of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    /// The packed word ([`pack`]); zero for an empty slot, which no word packs to.
+    key: u64,
+    known: Known,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot { key: 0, known: Known { trigger: Trigger::No, numberish: None } };
 }
 
 /// What the memo knows of a short word.
@@ -392,6 +441,27 @@ fn pack(rest: &[u8], len: usize) -> Option<u64> {
     let mut buf = [0u8; 8];
     buf.get_mut(..len)?.copy_from_slice(rest.get(..len)?);
     Some(u64::from_le_bytes(buf))
+}
+
+/// The number of ASCII letters `b` starts with ([`token::letters`]) and, for one to eight of
+/// them, the word packed ([`pack`]): both from one eight-byte load when the word is shorter,
+/// as most are.
+fn word_head(b: &[u8]) -> (usize, Option<u64>) {
+    let Some(chunk) = b.first_chunk::<8>() else {
+        let len = token::letters(b);
+        return (len, pack(b, len));
+    };
+    let x = u64::from_le_bytes(*chunk);
+    let stop = token::non_letters(x);
+    if stop == 0 {
+        let len = token::letters(b.get(8..).unwrap_or_default()).saturating_add(8);
+        return (len, (len == 8).then_some(x));
+    }
+    let len = token::first_lane(stop);
+    // The first mark is bit 7 of lane `len`: shifted down to bit 0 of that lane, less one, it
+    // keeps the lanes before it, the word.
+    let first = stop & stop.wrapping_neg();
+    (len, (len > 0).then_some(x & (first >> 7).wrapping_sub(1)))
 }
 
 /// Finds the next position at or after `pos` where a claim may start.
@@ -435,7 +505,8 @@ fn next_anchor<'a>(
             // the next one is read here, with no trip through the byte dispatch above and no
             // look back (a space is behind it).
             loop {
-                let end = pos.saturating_add(token::letters(b.get(pos..)?));
+                let (len, key) = word_head(b.get(pos..)?);
+                let end = pos.saturating_add(len);
                 // The byte after the word decides most of what follows.
                 let next = b.get(end).copied();
                 // A URL's scheme or "www" is followed by ':' or '.'.
@@ -466,7 +537,7 @@ fn next_anchor<'a>(
                 }
                 // Weak triggers and "in" are checked here, not in the grammar: most of them
                 // start no claim, and a rejected word is skipped like one the grammar rejected.
-                match triggers.class(text, pos, end) {
+                match triggers.class(text, pos, end, key) {
                     Trigger::No => {}
                     Trigger::Strong => return Some(pos),
                     Trigger::Weak if number_ahead(text, pos, triggers) => return Some(pos),

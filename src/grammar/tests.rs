@@ -1,6 +1,7 @@
 //! Table tests for the combined claim grammar.
 
 use super::*;
+use proptest::strategy::Strategy as _;
 
 /// Renders the claims found in `text` as `text => kind low..high qualifier unit`.
 fn rows(text: &str) -> Vec<String> {
@@ -254,12 +255,12 @@ fn trigger_memo_agrees_with_the_classes() {
         "hostages",
         "September",
     ];
-    let mut short = foldhash::HashMap::default();
+    let mut short = ShortMemo::default();
     let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
     for _ in 0..2 {
         for w in words {
             let want = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
-            assert_eq!(memo.class(w, 0, w.len()), want, "{w:?}");
+            assert_eq!(memo.class(w, 0, w.len(), pack(w.as_bytes(), w.len())), want, "{w:?}");
         }
     }
     // Asked before and after the word is classified, and again from what was remembered.
@@ -271,13 +272,13 @@ fn trigger_memo_agrees_with_the_classes() {
     }
     assert!(memo.numberish("Least", b"Least"));
     assert!(!memo.numberish("tenants", b"tenants"));
-    assert!(short.values().any(|k| k.numberish == Some(true)));
+    assert_eq!(short.get(pack(b"Seven", 5).unwrap()).and_then(|k| k.numberish), Some(true));
     let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
-    assert_eq!(memo.class("seven", 0, 5), Trigger::Strong);
-    assert_eq!(memo.class("About", 0, 5), Trigger::Weak);
-    assert_eq!(memo.class("In", 0, 2), Trigger::In);
-    assert_eq!(memo.class("tenants", 0, 7), Trigger::No);
-    assert_eq!(memo.class("approximately", 0, 13), Trigger::Weak);
+    assert_eq!(memo.class("seven", 0, 5, pack(b"seven", 5)), Trigger::Strong);
+    assert_eq!(memo.class("About", 0, 5, pack(b"About", 5)), Trigger::Weak);
+    assert_eq!(memo.class("In", 0, 2, pack(b"In", 2)), Trigger::In);
+    assert_eq!(memo.class("tenants", 0, 7, pack(b"tenants", 7)), Trigger::No);
+    assert_eq!(memo.class("approximately", 0, 13, pack(b"approximately", 13)), Trigger::Weak);
     assert_ne!(pack(b"ab", 2), pack(b"ba", 2));
     assert_eq!(pack(b"abcdefghi", 9), None);
     // The one-load key (eight bytes follow) equals the copied one (the word ends the text).
@@ -290,10 +291,42 @@ fn trigger_memo_agrees_with_the_classes() {
 }
 
 #[test]
+fn words_sharing_a_memo_slot_keep_their_own_classes() {
+    // Two words whose packed keys fall on one slot, found by search: each evicts the other,
+    // and each is still classified as itself every time.
+    let mut short = ShortMemo::default();
+    let key = |w: &str| pack(w.as_bytes(), w.len()).unwrap();
+    let slot_of =
+        |memo: &mut ShortMemo, w: &str| std::ptr::from_mut(memo.slot(key(w)).unwrap()) as usize;
+    let trigger = "seven";
+    let target = slot_of(&mut short, trigger);
+    // Words of five letters, "aaaaa" on, in base 26.
+    let nth = |mut n: u32| {
+        let mut w = String::new();
+        for _ in 0..5 {
+            w.push(char::from(b'a'.saturating_add(u8::try_from(n % 26).unwrap())));
+            n /= 26;
+        }
+        w
+    };
+    let other = (0u32..26u32.pow(5))
+        .map(nth)
+        .find(|w| slot_of(&mut short, w) == target && Trigger::of(w) == Trigger::No)
+        .expect("a word on the same slot");
+    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+    for _ in 0..3 {
+        assert_eq!(memo.class(trigger, 0, trigger.len(), Some(key(trigger))), Trigger::Strong);
+        assert_eq!(memo.class(&other, 0, other.len(), Some(key(&other))), Trigger::No, "{other}");
+    }
+    assert_eq!(short.get(key(&other)).map(|k| k.trigger), Some(Trigger::No));
+    assert_eq!(short.get(key(trigger)), None, "evicted by {other}");
+}
+
+#[test]
 fn the_thread_memo_changes_no_scan() {
     let a = "About 40 people came, about the weather. Seven were held for a year.";
     let b = "SEVEN said about 12, Seven more; about us all, in excess of 3 ran.";
-    let alone = |t: &str| scan_with(t, 0, &mut foldhash::HashMap::default());
+    let alone = |t: &str| scan_with(t, 0, &mut ShortMemo::default());
     let (want_a, want_b) = (alone(a), alone(b));
     assert!(!want_b.claims.is_empty());
     for _ in 0..2 {
@@ -303,7 +336,7 @@ fn the_thread_memo_changes_no_scan() {
     // The words were remembered by the thread, under their exact spelling.
     SHORT_TRIGGERS.with_borrow(|memo| {
         for w in ["About", "about", "SEVEN", "Seven", "weather"] {
-            assert!(memo.contains_key(&pack(w.as_bytes(), w.len()).unwrap()), "{w}");
+            assert!(memo.get(pack(w.as_bytes(), w.len()).unwrap()).is_some(), "{w}");
         }
     });
 }
@@ -346,6 +379,19 @@ proptest::proptest! {
         proptest::prop_assert!(word_class(&i, |w| matches!(w, "a" | "an").then_some(())).is_err());
     }
 
+    /// `word_head` reads the word `letters` and `pack` read, from its one load or not: words
+    /// of every length around eight, at the end of the text or not, and any bytes.
+    #[test]
+    fn word_head_matches_letters_and_pack(
+        bytes in proptest::prop_oneof![
+            proptest::collection::vec(proptest::num::u8::ANY, 0..20),
+            r"[a-zA-Z]{0,12}([ .:0-9\u{e9}@\[`{].{0,4})?".prop_map(String::into_bytes),
+        ],
+    ) {
+        let len = token::letters(&bytes);
+        proptest::prop_assert_eq!(word_head(&bytes), (len, pack(&bytes, len)), "{:02x?}", bytes);
+    }
+
     /// The eight-lane test finds a number's lead byte exactly when a byte loop does, on any
     /// bytes, and bytes drawn near the ones it looks for (borrows between lanes).
     #[test]
@@ -372,7 +418,7 @@ fn number_ahead_reads_signs_anywhere_in_its_window() {
     // whichever eight-byte lane it falls in, and not past the window.
     for gap in 0..40 {
         let text = format!("about{}$5", " ".repeat(gap));
-        let mut short = foldhash::HashMap::default();
+        let mut short = ShortMemo::default();
         let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
         assert_eq!(number_ahead(&text, 0, &mut memo), gap + 5 < 32, "gap {gap}");
     }

@@ -18,26 +18,34 @@ const MAX_WORD: usize = 24;
 /// `0x41` or above `0x5A` (lanes stay below `0x60`, so no carry crosses into the next).
 /// Bytes with the top bit set (non-ASCII) are never letters.
 pub(crate) fn letters(b: &[u8]) -> usize {
-    const LANES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = LANES * 0x80;
     let mut n = 0usize;
     let mut rest = b;
     while let Some(chunk) = rest.first_chunk::<8>() {
-        let x = u64::from_le_bytes(*chunk);
-        let folded = x & (LANES * 0x5F);
-        let at_least_a = folded.wrapping_add(LANES * 0x3F);
-        let past_z = folded.wrapping_add(LANES * 0x25);
-        let letter = at_least_a & !past_z & !x & TOP;
-        let stop = !letter & TOP;
+        let stop = non_letters(u64::from_le_bytes(*chunk));
         if stop != 0 {
-            // Lanes are in text order from the low byte (little-endian load).
-            let lane = usize::try_from(stop.trailing_zeros() / 8).unwrap_or(0);
-            return n.saturating_add(lane);
+            return n.saturating_add(first_lane(stop));
         }
         n = n.saturating_add(8);
         rest = rest.get(8..).unwrap_or_default();
     }
     n.saturating_add(rest.iter().take_while(|c| c.is_ascii_alphabetic()).count())
+}
+
+/// The lanes of `x` (eight bytes loaded little-endian, so in text order from the low byte)
+/// that are not ASCII letters, each marked by its top bit ([`letters`]).
+pub(crate) fn non_letters(x: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = LANES * 0x80;
+    let folded = x & (LANES * 0x5F);
+    let at_least_a = folded.wrapping_add(LANES * 0x3F);
+    let past_z = folded.wrapping_add(LANES * 0x25);
+    let letter = at_least_a & !past_z & !x & TOP;
+    !letter & TOP
+}
+
+/// The first lane marked in `marks` (top bits of lanes, at least one set).
+pub(crate) fn first_lane(marks: u64) -> usize {
+    usize::try_from(marks.trailing_zeros() / 8).unwrap_or(0)
 }
 
 /// `word = letter { letter } ;` (ASCII letters only)
