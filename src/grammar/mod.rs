@@ -383,17 +383,21 @@ impl ShortMemo {
     /// log2 of the slot count: 2^14 slots of 16 bytes, 256 KiB per thread.
     const BITS: u32 = 14;
 
+    /// The index of `key`'s slot, below 2^[`BITS`](Self::BITS).
+    fn index(key: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product mix every byte of the word.
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)).unwrap_or(0)
+    }
+
     /// The slot of `key` (taken or not): always there, as the index is below the slot count.
     fn slot(&mut self, key: u64) -> Option<&mut Slot> {
-        // Fibonacci hashing: the top bits of the product mix every byte of the word.
-        let index = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS);
-        self.slots.get_mut(usize::try_from(index).ok()?)
+        self.slots.get_mut(Self::index(key))
     }
 
     /// What the memo holds for `key`, if that word has the slot.
     #[cfg(test)]
     fn get(&self, key: u64) -> Option<Known> {
-        self.slots.iter().find(|s| s.key == key).map(|s| s.known)
+        self.slots.get(Self::index(key)).filter(|s| s.key == key).map(|s| s.known)
     }
 }
 
