@@ -117,8 +117,8 @@ struct Val {
 thread_local! {
     /// What each short word can do at the start of a claim ([`TriggerMemo::short`]), kept
     /// across scans on this thread: the answer depends on the word alone, and the articles of
-    /// one story or one day share most of their words, so each is classified once per thread
-    /// rather than once per article. A fixed table ([`ShortMemo`]), whatever the text.
+    /// one story or one day share most of their words, so each is classified about once per
+    /// thread rather than once per article. A fixed table ([`ShortMemo`]), whatever the text.
     static SHORT_TRIGGERS: std::cell::RefCell<ShortMemo> = std::cell::RefCell::default();
 }
 
