@@ -90,8 +90,10 @@ impl Extractor {
             out.diagnostics.push(Diagnostic { span, kind: DiagnosticKind::UnsupportedDigits });
         }
         let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
+        let mut clause = subject::ClauseWords::new(text);
         for raw in &scan.claims {
-            let Some((claim, np_end)) = self.normalize(text, raw, published, &lines) else {
+            let Some((claim, np_end)) = self.normalize(text, raw, published, &lines, &mut clause)
+            else {
                 continue;
             };
             if let Value::Date { period: None, relative: true } = claim.value {
@@ -111,12 +113,13 @@ impl Extractor {
     }
 
     /// Builds a claim from a raw one; also returns where its subject phrase ends.
-    fn normalize(
+    fn normalize<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         raw: &RawClaim,
         published: Option<Date>,
         lines: &LineIndex,
+        clause: &mut subject::ClauseWords<'t>,
     ) -> Option<(Claim, usize)> {
         let lex = &self.lexicon;
         let mut kind = match raw.kind {
@@ -138,7 +141,6 @@ impl Extractor {
         let mut unit = raw.unit.map(str::to_string);
         let mut subject: Option<Subject> = None;
         let mut np_end = raw.end;
-        let mut clause = subject::ClauseWords::new(text);
         let mk_subject = |np: &NounPhrase, fallback: Span| -> Option<Subject> {
             let key = np.key()?;
             let span = np.span.unwrap_or(fallback);
@@ -199,10 +201,10 @@ impl Extractor {
                         np_end = np.end;
                     }
                     if raw.kind == RawKind::Count && np.span.is_some() && np.role.is_none() {
-                        np.role = subject::clause_role(&mut clause, raw.start, np.end, lex, 12);
+                        np.role = subject::clause_role(clause, raw.start, np.end, lex, 12);
                     }
                     if raw.kind == RawKind::Count && np.role.is_some() {
-                        np.event = subject::clause_event(&mut clause, np.end, lex);
+                        np.event = subject::clause_event(clause, np.end, lex);
                     }
                     if np.in_particular && qualifier == Qualifier::Exact {
                         qualifier = Qualifier::AtLeast;
@@ -281,7 +283,7 @@ impl Extractor {
         }
         if matches!(kind, Kind::Count | Kind::Ordinal) {
             if let Some(s) = subject.as_mut() {
-                s.place = subject::clause_place(&mut clause, raw.start, np_end.max(end), lex);
+                s.place = subject::clause_place(clause, raw.start, np_end.max(end), lex);
             }
         }
         let value = match raw.date {
@@ -346,7 +348,7 @@ fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
 
 /// "at least 20 injured", "seven were freed", "41 have died": a bare count followed by a role
 /// counts people in that role.
-fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
+fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
     let words = subject::words_after(text, end, 4);
     let mut iter = words.iter().peekable();
     while iter.peek().is_some_and(|w| {
@@ -377,8 +379,8 @@ fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
     match lex.role(&w.lower) {
         Some(role) if gap_ok && participle => NounPhrase {
             span: Some(w.span),
-            person: Some("person".into()),
-            role: Some(role.to_string()),
+            person: Some("person"),
+            role: Some(role),
             end: w.span.end,
             ..NounPhrase::default()
         },
@@ -387,7 +389,7 @@ fn people_in_role(text: &str, end: usize, lex: &Lexicon) -> NounPhrase {
 }
 
 /// "the only detained American of six": the subject is the phrase before "of".
-fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
+fn of_lookback<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
     let before = subject::words_before(text, start, 4);
     if before.first().is_none_or(|w| w.lower != "of") {
         return NounPhrase::default();
@@ -410,7 +412,7 @@ fn of_lookback(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
 ///
 /// Only used when a linking word stands between the noun and the quantity; a bare verb or
 /// adverb before a quantity never becomes its subject.
-fn lookback_noun(text: &str, start: usize, lex: &Lexicon) -> NounPhrase {
+fn lookback_noun<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
     let before = subject::words_before(text, start, 8);
     let mut linked = false;
     for (n, w) in before.iter().enumerate() {

@@ -285,6 +285,13 @@ fn is_abbrev_end(w: &str) -> bool {
 /// quotes may stand between them, so the words never reach into another sentence.
 pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
     let mut out = Vec::with_capacity(max);
+    words_before_into(text, pos, max, &mut out);
+    out
+}
+
+/// [`words_before`] into `out` (cleared first), to reuse its allocation.
+fn words_before_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<NpWord<'a>>) {
+    out.clear();
     let mut end = pos;
     while out.len() < max {
         let before = text.get(..end).unwrap_or("");
@@ -307,7 +314,6 @@ pub(crate) fn words_before<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpW
         out.push(NpWord { span: Span::new(start, wend), text: t, lower: lower_cow(t) });
         end = start;
     }
-    out
 }
 
 /// English plural to singular for common patterns; the lexicon's \[noun\] table wins.
@@ -396,14 +402,17 @@ fn looks_plural(w: &str) -> bool {
 
 /// A subject read from a noun phrase.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct NounPhrase {
+///
+/// The parts named by the lexicon (nationality, status, person, role, event) are borrowed from
+/// it (`'l`), or are fixed words: reading a phrase allocates only its lemma and name.
+pub(crate) struct NounPhrase<'l> {
     pub span: Option<Span>,
-    pub nationality: Option<String>,
+    pub nationality: Option<&'l str>,
     pub dual: bool,
-    pub status: Option<String>,
+    pub status: Option<&'l str>,
     /// The role the head noun itself implies ("hostages" → detainee), or "person".
-    pub person: Option<String>,
-    pub role: Option<String>,
+    pub person: Option<&'l str>,
+    pub role: Option<&'l str>,
     /// The head lemma for non-person nouns.
     pub lemma: Option<String>,
     /// "in particular" after the phrase: the count is part of a larger group.
@@ -415,10 +424,10 @@ pub(crate) struct NounPhrase {
     /// The quantity counts occurrences ("several times"): not a claim.
     pub frequency: bool,
     /// The event the group belongs to ("released in the exchange" → `deal`).
-    pub event: Option<String>,
+    pub event: Option<&'l str>,
 }
 
-impl NounPhrase {
+impl NounPhrase<'_> {
     /// The normalised key.
     pub(crate) fn key(&self) -> Option<String> {
         if let Some(n) = &self.name {
@@ -426,22 +435,22 @@ impl NounPhrase {
         }
         // At most six parts: nationality, status, two for the head, two for the event.
         let mut parts = KeyParts::default();
-        if let Some(n) = &self.nationality {
+        if let Some(n) = self.nationality {
             parts.push(n);
         }
-        if let Some(s) = &self.status {
+        if let Some(s) = self.status {
             parts.push(s);
         }
-        match (&self.person, &self.lemma) {
+        match (self.person, &self.lemma) {
             (Some(p), _) => {
                 // A role in the clause wins over the one the noun implies ("hostages" →
                 // detained, "demonstrators" → protesting).
-                let implied = match p.as_str() {
+                let implied = match p {
                     "person" => None,
                     "detainee" => Some("detained"),
                     other => Some(other),
                 };
-                let role = self.role.as_deref().or(implied);
+                let role = self.role.or(implied);
                 match role {
                     Some("detained") => parts.push("detainee"),
                     Some(r) => {
@@ -455,7 +464,7 @@ impl NounPhrase {
             }
             (None, Some(l)) => {
                 parts.push(l);
-                if let Some(r) = &self.role {
+                if let Some(r) = self.role {
                     parts.push(r);
                 }
             }
@@ -463,13 +472,13 @@ impl NounPhrase {
                 if self.nationality.is_none() && self.status.is_none() {
                     return None;
                 }
-                parts.push(match self.role.as_deref() {
+                parts.push(match self.role {
                     Some("detained") => "detainee",
                     _ => "national",
                 });
             }
         }
-        if let Some(e) = &self.event {
+        if let Some(e) = self.event {
             parts.push("in");
             parts.push(e);
         }
@@ -510,14 +519,14 @@ impl<'a> KeyParts<'a> {
 }
 
 /// Classifies a (possibly hyphenated) nationality word: "Iranian-American" → (american, dual).
-fn nationality_of(lex: &Lexicon, w: &str) -> Option<(String, bool)> {
+fn nationality_of<'l>(lex: &'l Lexicon, w: &str) -> Option<(&'l str, bool)> {
     if let Some(n) = lex.nationality(w) {
-        return Some((n.to_string(), false));
+        return Some((n, false));
     }
     let trimmed = w.trim_end_matches('.');
     if trimmed != w {
         if let Some(n) = lex.nationality(trimmed) {
-            return Some((n.to_string(), false));
+            return Some((n, false));
         }
     }
     if w.contains('-') {
@@ -526,7 +535,7 @@ fn nationality_of(lex: &Lexicon, w: &str) -> Option<(String, bool)> {
         if nats.len() == parts.len() && nats.len() >= 2 {
             let last = nats.last().copied().unwrap_or_default();
             let dual = nats.iter().any(|n| *n != last);
-            return Some((last.to_string(), dual));
+            return Some((last, dual));
         }
     }
     None
@@ -536,13 +545,13 @@ fn nationality_of(lex: &Lexicon, w: &str) -> Option<(String, bool)> {
 ///
 /// `allow_of` lets the phrase start with "of" ("dozens of dual nationals", "$7 billion in
 /// frozen funds" uses `allow_in`).
-pub(crate) fn phrase_after(
+pub(crate) fn phrase_after<'l>(
     text: &str,
     pos: usize,
-    lex: &Lexicon,
+    lex: &'l Lexicon,
     allow_of: bool,
     allow_in: bool,
-) -> NounPhrase {
+) -> NounPhrase<'l> {
     let words = words_after(text, pos, 7);
     let mut np = NounPhrase { end: pos, ..NounPhrase::default() };
     let mut idx = 0usize;
@@ -593,7 +602,7 @@ pub(crate) fn phrase_after(
         let participle = is_participle(lw) && next_content && np.role.is_none();
         if let Some(role) = participle.then(|| lex.role(lw)).flatten() {
             start.get_or_insert(w.span.start);
-            np.role = Some(role.to_string());
+            np.role = Some(role);
             idx = idx.saturating_add(1);
             content = content.saturating_add(1);
             continue;
@@ -611,8 +620,8 @@ pub(crate) fn phrase_after(
         if let Some(n) = next {
             if let Some(st) = lex.status_pair(lw, &n.lower) {
                 start.get_or_insert(w.span.start);
-                np.status = Some(st.to_string());
-                np.person = Some("person".into());
+                np.status = Some(st);
+                np.person = Some("person");
                 head_end = Some(n.span.end);
                 // "dual nationals" with no nationality keeps the status as the key part.
                 break;
@@ -632,14 +641,14 @@ pub(crate) fn phrase_after(
                 continue;
             }
             // A demonym as the head: "Americans", "Iranian-Americans".
-            np.person = Some("person".into());
+            np.person = Some("person");
             head_end = Some(w.span.end);
             break;
         }
         start.get_or_insert(w.span.start);
         content = content.saturating_add(1);
         if let Some(p) = lex.person(lw) {
-            np.person = Some(p.to_string());
+            np.person = Some(p);
             np.lemma = None;
             head_end = Some(w.span.end);
             idx = idx.saturating_add(1);
@@ -679,7 +688,7 @@ pub(crate) fn phrase_after(
             {
                 np.dual = true;
                 if np.nationality.is_none() {
-                    np.status = Some("dual-national".into());
+                    np.status = Some("dual-national");
                 }
                 np.end = post.get(2).map_or(e, |c| c.span.end);
             } else {
@@ -694,7 +703,7 @@ pub(crate) fn phrase_after(
                 };
                 if let Some(n) = nat_word.as_deref().and_then(|w| lex.nationality(w)) {
                     if np.nationality.is_none() && np.person.is_some() {
-                        np.nationality = Some(n.to_string());
+                        np.nationality = Some(n);
                         np.end = last.map_or(e, |l| l.span.end);
                     }
                 }
@@ -708,27 +717,31 @@ pub(crate) fn phrase_after(
     if let Some(a) = post.first() {
         if gap_ok(a) && np.role.is_none() {
             if let Some(r) = is_participle(&a.lower).then(|| lex.role(&a.lower)).flatten() {
-                np.role = Some(r.to_string());
+                np.role = Some(r);
             }
         }
     }
     np
 }
 
-/// The words of the clause around one claim, read once for all the clause readers
+/// The words of the clause around a claim, read once for all the clause readers
 /// ([`clause_role`], [`clause_event`], [`clause_place`]): they ask for the first few words
 /// before or after the claim, and a reading of `n` words is the first `n` of any longer one.
+///
+/// One `ClauseWords` serves all the claims of a text: each reading reuses the last one's
+/// storage, and a claim that asks from where the last reading started is answered from it.
 pub(crate) struct ClauseWords<'a> {
     text: &'a str,
     /// The last [`words_before`] reading.
-    before: Option<Reading<'a>>,
-    /// The last [`sentence_words_after`] reading.
-    after: Option<Reading<'a>>,
+    before: Reading<'a>,
+    /// The last [`sentence_words_after_into`] reading.
+    after: Reading<'a>,
 }
 
-/// Words read from `pos`, at most `asked` of them.
+/// Words read from `pos`, at most `asked` of them (`pos` is `None` before the first reading).
+#[derive(Default)]
 struct Reading<'a> {
-    pos: usize,
+    pos: Option<usize>,
     asked: usize,
     words: Vec<NpWord<'a>>,
 }
@@ -736,52 +749,55 @@ struct Reading<'a> {
 impl<'a> ClauseWords<'a> {
     /// Nothing read yet.
     pub(crate) fn new(text: &'a str) -> ClauseWords<'a> {
-        ClauseWords { text, before: None, after: None }
+        ClauseWords { text, before: Reading::default(), after: Reading::default() }
     }
 
     /// `words_before(text, pos, max)`.
     fn before(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
         let text = self.text;
-        Self::prefix(&mut self.before, pos, max, || words_before(text, pos, max))
+        Self::prefix(&mut self.before, pos, max, |out| words_before_into(text, pos, max, out))
     }
 
-    /// `sentence_words_after(text, pos, max)`.
+    /// The first `max` words after `pos` in the sentence ([`sentence_words_after_into`]).
     fn after(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
         let text = self.text;
-        Self::prefix(&mut self.after, pos, max, || sentence_words_after(text, pos, max))
+        Self::prefix(&mut self.after, pos, max, |out| {
+            sentence_words_after_into(text, pos, max, out);
+        })
     }
 
     /// The first `max` words read from `pos`: from the last reading when it started there and
-    /// either holds `max` words or stopped before its own limit; else from `read()`.
+    /// either holds `max` words or stopped before its own limit; else `read` into its place.
     fn prefix<'s>(
-        last: &'s mut Option<Reading<'a>>,
+        last: &'s mut Reading<'a>,
         pos: usize,
         max: usize,
-        read: impl FnOnce() -> Vec<NpWord<'a>>,
+        read: impl FnOnce(&mut Vec<NpWord<'a>>),
     ) -> &'s [NpWord<'a>] {
-        let covers = last
-            .as_ref()
-            .is_some_and(|r| r.pos == pos && (r.words.len() >= max || r.words.len() < r.asked));
+        let words = last.words.len();
+        let covers = last.pos == Some(pos) && (words >= max || words < last.asked);
         if !covers {
-            *last = Some(Reading { pos, asked: max, words: read() });
+            read(&mut last.words);
+            last.pos = Some(pos);
+            last.asked = max;
         }
-        last.as_ref().map_or(&[], |r| r.words.get(..max).unwrap_or(&r.words))
+        last.words.get(..max).unwrap_or(&last.words)
     }
 }
 
 /// A role word in the same clause as `[start, end)`, nearest first, within `reach` words.
-pub(crate) fn clause_role(
+pub(crate) fn clause_role<'l>(
     words: &mut ClauseWords<'_>,
     start: usize,
     end: usize,
-    lex: &Lexicon,
+    lex: &'l Lexicon,
     reach: usize,
-) -> Option<String> {
+) -> Option<&'l str> {
     let before = words.before(start, reach);
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(usize, &'l str)> = None;
     for (dist, w) in before.iter().enumerate() {
         if let Some(r) = lex.role(&w.lower) {
-            best = Some((dist, r.to_string()));
+            best = Some((dist, r));
             break;
         }
     }
@@ -791,7 +807,7 @@ pub(crate) fn clause_role(
             break;
         }
         if let Some(r) = lex.role(&w.lower) {
-            best = Some((dist, r.to_string()));
+            best = Some((dist, r));
             break;
         }
     }
@@ -801,10 +817,19 @@ pub(crate) fn clause_role(
 /// How far the clause scans look ahead, in bytes.
 const LOOK_AHEAD_BYTES: usize = 300;
 
-/// Up to `max` words after `pos` (across commas and quotes), stopping at the sentence's end:
-/// the gaps between words are read up to the first mark that can end a sentence.
+/// [`sentence_words_after_into`] into a new list: what the tests compare readings with.
+#[cfg(test)]
 pub(crate) fn sentence_words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
     let mut out = Vec::with_capacity(max);
+    sentence_words_after_into(text, pos, max, &mut out);
+    out
+}
+
+/// Up to `max` words after `pos` (across commas and quotes), stopping at the sentence's end,
+/// into `out` (cleared first, to reuse its allocation): the gaps between words are read up to
+/// the first mark that can end a sentence.
+fn sentence_words_after_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<NpWord<'a>>) {
+    out.clear();
     let mut p = pos;
     let bytes = text.as_bytes();
     // Never look further than a sentence's worth of bytes, whatever the text holds.
@@ -836,7 +861,6 @@ pub(crate) fn sentence_words_after<'a>(text: &'a str, pos: usize, max: usize) ->
         let t = text.get(start..p).unwrap_or("");
         out.push(NpWord { span: Span::new(start, p), text: t, lower: lower_cow(t) });
     }
-    out
 }
 
 /// The capitalised name right after `pos` ("22-year-old Mahsa Amini"): up to four capitalised
@@ -983,11 +1007,11 @@ fn normalize_place(name: &str, lex: &Lexicon) -> String {
 
 /// "released in the exchange", "freed as part of a prisoner swap": the event a group belongs
 /// to, when the clause after the claim names one (its lemma through the lexicon, e.g. `deal`).
-pub(crate) fn clause_event(
+pub(crate) fn clause_event<'l>(
     words: &mut ClauseWords<'_>,
     end: usize,
-    lex: &Lexicon,
-) -> Option<String> {
+    lex: &'l Lexicon,
+) -> Option<&'l str> {
     let after = words.after(end, 24);
     for (i, w) in after.iter().enumerate() {
         if w.lower != "in" && w.lower != "of" {
@@ -1001,7 +1025,7 @@ pub(crate) fn clause_event(
         }
         for w2 in rest.iter().skip(1) {
             if let Some(n) = lex.noun(&w2.lower).filter(|n| *n == "deal") {
-                return Some(n.to_string());
+                return Some(n);
             }
         }
     }
