@@ -13,7 +13,7 @@ use crate::grammar::time::{CalUnit, RawDate, Rel};
 use crate::grammar::{self, RawClaim, RawKind};
 use crate::lexicon::Lexicon;
 use crate::source::{parse_front_matter, Source};
-use crate::subject::{self, NounPhrase};
+use crate::subject::{self, ClauseWords, NounPhrase};
 
 /// The result of extraction: claims in text order, and what could not become a claim.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -90,7 +90,7 @@ impl Extractor {
             out.diagnostics.push(Diagnostic { span, kind: DiagnosticKind::UnsupportedDigits });
         }
         let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
-        let mut clause = subject::ClauseWords::new(text);
+        let mut clause = ClauseWords::new(text);
         for raw in &scan.claims {
             let Some((claim, np_end)) = self.normalize(text, raw, published, &lines, &mut clause)
             else {
@@ -119,7 +119,7 @@ impl Extractor {
         raw: &RawClaim,
         published: Option<Date>,
         lines: &LineIndex,
-        clause: &mut subject::ClauseWords<'t>,
+        clause: &mut ClauseWords<'t>,
     ) -> Option<(Claim, usize)> {
         let lex = &self.lexicon;
         let mut kind = match raw.kind {
@@ -173,7 +173,7 @@ impl Extractor {
                     let allow_of = raw.qualifier == Qualifier::Vague
                         || raw.kind == RawKind::Fraction
                         || raw.words;
-                    let mut np = subject::phrase_after(text, raw.end, lex, allow_of, false);
+                    let mut np = subject::phrase_after(clause, raw.end, lex, allow_of, false);
                     if np.frequency {
                         return None;
                     }
@@ -183,17 +183,17 @@ impl Extractor {
                             text.get(raw.end..).and_then(|r| r.strip_prefix(','))
                         {
                             let pos = text.len().saturating_sub(after_comma.len());
-                            np = subject::phrase_after(text, pos, lex, false, false);
+                            np = subject::phrase_after(clause, pos, lex, false, false);
                         }
                     }
                     if np.span.is_none() && raw.bare {
-                        np = of_lookback(text, raw.start, lex);
+                        np = of_lookback(clause, raw.start, lex);
                     }
                     if np.span.is_none() && raw.kind == RawKind::Count {
                         np = people_in_role(text, raw.end, lex);
                     }
                     if np.span.is_none() && raw.kind == RawKind::Count {
-                        np = lookback_noun(text, raw.start, lex);
+                        np = lookback_noun(clause, raw.start, lex);
                     } else if let Some(s) = np.span {
                         if s.start >= raw.end {
                             end = end.max(s.end);
@@ -215,14 +215,14 @@ impl Extractor {
             }
             RawKind::Money | RawKind::Percent | RawKind::Measure => {
                 let np =
-                    subject::phrase_after(text, raw.end, lex, true, raw.kind == RawKind::Money);
+                    subject::phrase_after(clause, raw.end, lex, true, raw.kind == RawKind::Money);
                 let np = if np.span.is_some() {
                     if np.span.is_some_and(|s| s.start >= raw.end) {
                         np_end = np.end;
                     }
                     np
                 } else {
-                    lookback_noun(text, raw.start, lex)
+                    lookback_noun(clause, raw.start, lex)
                 };
                 subject = mk_subject(&np, Span::new(raw.start, raw.end));
             }
@@ -244,12 +244,12 @@ impl Extractor {
                         end = end.max(span.end);
                     }
                 } else if raw.adjectival {
-                    let np = subject::phrase_after(text, raw.end, lex, false, false);
+                    let np = subject::phrase_after(clause, raw.end, lex, false, false);
                     subject = mk_subject(&np, Span::new(raw.start, raw.end));
                 }
             }
             RawKind::Duration => {
-                let np = subject::phrase_after(text, raw.end, lex, !raw.adjectival, false);
+                let np = subject::phrase_after(clause, raw.end, lex, !raw.adjectival, false);
                 if raw.adjectival
                     || np.span.is_some_and(|s| {
                         text.get(raw.end..s.start).is_some_and(|g| g.contains("of"))
@@ -269,12 +269,12 @@ impl Extractor {
                     ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))
                 });
                 if matches!(raw.date, Some(RawDate::Absolute(_))) && article {
-                    let np = subject::phrase_after(text, raw.end, lex, false, false);
+                    let np = subject::phrase_after(clause, raw.end, lex, false, false);
                     subject = mk_subject(&np, Span::new(raw.start, raw.end));
                 }
             }
             RawKind::Factor => {
-                let np = lookback_noun(text, raw.start, lex);
+                let np = lookback_noun(clause, raw.start, lex);
                 subject = mk_subject(&np, Span::new(raw.start, raw.end));
             }
         }
@@ -389,7 +389,12 @@ fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l
 }
 
 /// "the only detained American of six": the subject is the phrase before "of".
-fn of_lookback<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
+fn of_lookback<'t, 'l>(
+    clause: &mut ClauseWords<'t>,
+    start: usize,
+    lex: &'l Lexicon,
+) -> NounPhrase<'l> {
+    let text = clause.text();
     let before = subject::words_before(text, start, 4);
     if before.first().is_none_or(|w| w.lower != "of") {
         return NounPhrase::default();
@@ -402,7 +407,7 @@ fn of_lookback<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l>
         first = Some(w.span.start);
     }
     match first {
-        Some(p) => subject::phrase_after(text, p, lex, false, false),
+        Some(p) => subject::phrase_after(clause, p, lex, false, false),
         None => NounPhrase::default(),
     }
 }
@@ -412,7 +417,12 @@ fn of_lookback<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l>
 ///
 /// Only used when a linking word stands between the noun and the quantity; a bare verb or
 /// adverb before a quantity never becomes its subject.
-fn lookback_noun<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
+fn lookback_noun<'t, 'l>(
+    clause: &mut ClauseWords<'t>,
+    start: usize,
+    lex: &'l Lexicon,
+) -> NounPhrase<'l> {
+    let text = clause.text();
     let before = subject::words_before(text, start, 8);
     let mut linked = false;
     for (n, w) in before.iter().enumerate() {
@@ -427,7 +437,7 @@ fn lookback_noun<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'
             .is_some_and(|p| matches!(p.lower.as_ref(), "number" | "total" | "count"));
         if l == "of" && counted && n > 0 {
             if let Some(first) = before.get(n.saturating_sub(1)) {
-                return subject::phrase_after(text, first.span.start, lex, false, false);
+                return subject::phrase_after(clause, first.span.start, lex, false, false);
             }
         }
         let linking = matches!(
@@ -502,7 +512,7 @@ fn lookback_noun<'l>(text: &str, start: usize, lex: &'l Lexicon) -> NounPhrase<'
         {
             break;
         }
-        return subject::phrase_after(text, w.span.start, lex, false, false);
+        return subject::phrase_after(clause, w.span.start, lex, false, false);
     }
     NounPhrase::default()
 }

@@ -198,6 +198,13 @@ fn is_stop(w: &str) -> bool {
 /// inside words and the periods of abbreviations ("U.S.").
 pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWord<'a>> {
     let mut out = Vec::with_capacity(max);
+    words_after_into(text, pos, max, &mut out);
+    out
+}
+
+/// [`words_after`] into `out` (cleared first), to reuse its allocation.
+fn words_after_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<NpWord<'a>>) {
+    out.clear();
     let mut p = pos;
     while out.len() < max {
         let rest = text.get(p..).unwrap_or("");
@@ -252,7 +259,6 @@ pub(crate) fn words_after<'a>(text: &'a str, pos: usize, max: usize) -> Vec<NpWo
         out.push(NpWord { span: Span::new(start, end), text: t, lower: lower_cow(t) });
         p = end;
     }
-    out
 }
 
 /// The first `max` of [`words_after`]`(text, end, max)`, where `words` is
@@ -541,18 +547,35 @@ fn nationality_of<'l>(lex: &'l Lexicon, w: &str) -> Option<(&'l str, bool)> {
     None
 }
 
-/// Reads the noun phrase after a quantity.
+/// Reads the noun phrase after a quantity at `pos` in the text of `words`, whose storage it
+/// reuses for the words it reads.
 ///
 /// `allow_of` lets the phrase start with "of" ("dozens of dual nationals", "$7 billion in
 /// frozen funds" uses `allow_in`).
 pub(crate) fn phrase_after<'l>(
-    text: &str,
+    words: &mut ClauseWords<'_>,
     pos: usize,
     lex: &'l Lexicon,
     allow_of: bool,
     allow_in: bool,
 ) -> NounPhrase<'l> {
-    let words = words_after(text, pos, 7);
+    let text = words.text;
+    let mut read = std::mem::take(&mut words.phrase);
+    words_after_into(text, pos, 7, &mut read);
+    let np = noun_phrase(text, pos, &read, lex, allow_of, allow_in);
+    words.phrase = read;
+    np
+}
+
+/// [`phrase_after`] on `words`, the first seven [`words_after`] `pos`.
+fn noun_phrase<'l>(
+    text: &str,
+    pos: usize,
+    words: &[NpWord<'_>],
+    lex: &'l Lexicon,
+    allow_of: bool,
+    allow_in: bool,
+) -> NounPhrase<'l> {
     let mut np = NounPhrase { end: pos, ..NounPhrase::default() };
     let mut idx = 0usize;
     if let Some(first) = words.first() {
@@ -676,7 +699,7 @@ pub(crate) fn phrase_after<'l>(
     np.end = e;
     // Post-modifiers: "of dual nationality", "of the United States", a role participle,
     // "in particular".
-    let post = words_from(text, &words, 7, e, 5);
+    let post = words_from(text, words, 7, e, 5);
     let gap_ok =
         |w: &NpWord| text.get(e..w.span.start).is_some_and(|g| !g.contains([',', '.', ';', ':']));
     if let (Some(a), Some(b)) = (post.first(), post.get(1)) {
@@ -736,6 +759,8 @@ pub(crate) struct ClauseWords<'a> {
     before: Reading<'a>,
     /// The last [`sentence_words_after_into`] reading.
     after: Reading<'a>,
+    /// Storage for [`phrase_after`]'s reading (its words are not kept).
+    phrase: Vec<NpWord<'a>>,
 }
 
 /// Words read from `pos`, at most `asked` of them (`pos` is `None` before the first reading).
@@ -747,9 +772,19 @@ struct Reading<'a> {
 }
 
 impl<'a> ClauseWords<'a> {
+    /// The text the words are read from.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// Nothing read yet.
     pub(crate) fn new(text: &'a str) -> ClauseWords<'a> {
-        ClauseWords { text, before: Reading::default(), after: Reading::default() }
+        ClauseWords {
+            text,
+            before: Reading::default(),
+            after: Reading::default(),
+            phrase: Vec::new(),
+        }
     }
 
     /// `words_before(text, pos, max)`.
@@ -1038,7 +1073,7 @@ mod tests {
 
     fn key_after(text: &str) -> Option<String> {
         let lex = Lexicon::default();
-        phrase_after(text, 0, &lex, true, false).key()
+        phrase_after(&mut ClauseWords::new(text), 0, &lex, true, false).key()
     }
 
     #[test]
