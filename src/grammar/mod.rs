@@ -1504,67 +1504,73 @@ fn duration_tail<'a>(
 
 /// `quantity` (see the module grammar).
 fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
-    // Age and magnitude prefixes: "aged 81", "magnitude 6.8".
-    if let Ok((r, w)) = word_class(i, |w| match w {
-        "aged" | "age" => Some("age"),
-        "magnitude" => Some("magnitude"),
-        _ => None,
-    }) {
-        let (r, ()) = joiner(r)?;
-        // "a magnitude of 6.8".
-        let r = match kw("of").parse(r) {
-            Ok((r2, _)) if w == "magnitude" => ws(r2)?.0,
-            _ => r,
-        };
-        let (r, a) = number::amount(r)?;
-        if !token::at_boundary(r) {
-            return Err(token::fail(i));
+    // A digit starts none of the word forms tried before a value (prefixes, vague words, "per
+    // cent of", qualifiers, an article): at a digit only the value is read.
+    let at_digit = i.starts_with(|c: char| c.is_ascii_digit());
+    if !at_digit {
+        // Age and magnitude prefixes: "aged 81", "magnitude 6.8".
+        if let Ok((r, w)) = word_class(i, |w| match w {
+            "aged" | "age" => Some("age"),
+            "magnitude" => Some("magnitude"),
+            _ => None,
+        }) {
+            let (r, ()) = joiner(r)?;
+            // "a magnitude of 6.8".
+            let r = match kw("of").parse(r) {
+                Ok((r2, _)) if w == "magnitude" => ws(r2)?.0,
+                _ => r,
+            };
+            let (r, a) = number::amount(r)?;
+            if !token::at_boundary(r) {
+                return Err(token::fail(i));
+            }
+            let kind = if w == "age" { RawKind::Age } else { RawKind::Measure };
+            let unit = if w == "age" { "year" } else { "magnitude" };
+            let val = mk(kind, a.value, Some(unit), a.digits);
+            return finish(r, None, val, None, None);
         }
-        let kind = if w == "age" { RawKind::Age } else { RawKind::Measure };
-        let unit = if w == "age" { "year" } else { "magnitude" };
-        let val = mk(kind, a.value, Some(unit), a.digits);
-        return finish(r, None, val, None, None);
-    }
-    // Vague quantities: "dozens", "several", "a few weeks", "a couple of days".
-    if let Ok((r, v)) = vague::vague(i) {
-        let mut c = base_claim(0, 0, RawKind::Count);
-        c.low = Some(v.low);
-        c.high = Some(v.high);
-        c.qualifier = if v.approximate_only { Qualifier::Approximate } else { Qualifier::Vague };
-        c.words = true;
-        let mut r = r;
-        let unit_at = joiner(r).ok().map(|(r2, ())| r2).and_then(|r2| {
-            if v.approximate_only {
-                // "a couple of days".
-                if let Ok((r3, _)) = kw("of").parse(r2) {
-                    return ws(r3).ok().map(|(r4, _)| r4);
+        // Vague quantities: "dozens", "several", "a few weeks", "a couple of days".
+        if let Ok((r, v)) = vague::vague(i) {
+            let mut c = base_claim(0, 0, RawKind::Count);
+            c.low = Some(v.low);
+            c.high = Some(v.high);
+            c.qualifier =
+                if v.approximate_only { Qualifier::Approximate } else { Qualifier::Vague };
+            c.words = true;
+            let mut r = r;
+            let unit_at = joiner(r).ok().map(|(r2, ())| r2).and_then(|r2| {
+                if v.approximate_only {
+                    // "a couple of days".
+                    if let Ok((r3, _)) = kw("of").parse(r2) {
+                        return ws(r3).ok().map(|(r4, _)| r4);
+                    }
+                }
+                Some(r2)
+            });
+            if let Some(r2) = unit_at {
+                if let Ok((r3, (unit, mult))) = word_class(r2, unit::time_unit) {
+                    c.kind = RawKind::Duration;
+                    c.unit = Some(unit);
+                    c.low = v.low.checked_mul(Number::from_int(mult));
+                    c.high = v.high.checked_mul(Number::from_int(mult));
+                    r = r3;
                 }
             }
-            Some(r2)
-        });
-        if let Some(r2) = unit_at {
-            if let Ok((r3, (unit, mult))) = word_class(r2, unit::time_unit) {
-                c.kind = RawKind::Duration;
-                c.unit = Some(unit);
-                c.low = v.low.checked_mul(Number::from_int(mult));
-                c.high = v.high.checked_mul(Number::from_int(mult));
-                r = r3;
+            c.bare = c.kind == RawKind::Count;
+            return Ok((r, Quantity { claim: c, year_like: false, too_large: false }));
+        }
+        // A percentage named before its number: "per cent of 210" (only at the end of a clause).
+        if let Ok((r, u)) = unit::percent_of(i) {
+            let (r2, a) = number::amount(r)?;
+            if !number::clause_end(r2) {
+                return Err(token::fail(i));
             }
+            return finish(r2, None, mk(RawKind::Percent, a.value, Some(u), a.digits), None, None);
         }
-        c.bare = c.kind == RawKind::Count;
-        return Ok((r, Quantity { claim: c, year_like: false, too_large: false }));
     }
-    // A percentage named before its number: "per cent of 210" (only at the end of a clause).
-    if let Ok((r, u)) = unit::percent_of(i) {
-        let (r2, a) = number::amount(r)?;
-        if !number::clause_end(r2) {
-            return Err(token::fail(i));
-        }
-        return finish(r2, None, mk(RawKind::Percent, a.value, Some(u), a.digits), None, None);
-    }
-    let (r, qual) = match approx::qualifier(i) {
-        Ok((r, q)) => (r, Some(q)),
-        Err(_) => (i, None),
+    let (r, qual) = match (!at_digit).then(|| approx::qualifier(i)) {
+        Some(Ok((r, q))) => (r, Some(q)),
+        _ => (i, None),
     };
     if qual == Some(Qual::About) && about_is_preposition(before) {
         return Err(token::fail(i));
@@ -1581,7 +1587,7 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
         _ => {
             // "more than a decade", "nearly a year", "for a week", "a year and a half".
             let allowed = qual.is_some() || duration_context(before);
-            if let Some((r4, val)) = article_duration(r, allowed) {
+            if let Some((r4, val)) = (!at_digit).then(|| article_duration(r, allowed)).flatten() {
                 return finish(r4, qual, val, None, None);
             }
             // "higher than the tenth but lower than the fifteenth": "the" only in two bounds.

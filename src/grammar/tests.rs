@@ -365,8 +365,8 @@ proptest::proptest! {
         proptest::prop_assert_eq!(skip_token(&text, pos), want, "{:?} at {}", text, pos);
     }
 
-    /// `unsigned_value` goes straight to ordinals and amounts at a digit: none of the word
-    /// forms it skips there accepts a digit, whatever follows it.
+    /// `unsigned_value` goes straight to ordinals and amounts at a digit, and `quantity` to a
+    /// value: none of the word forms they skip there accepts a digit, whatever follows it.
     #[test]
     fn word_forms_never_start_at_a_digit(
         i in "[0-9][0-9a-zA-Z ,./\\-]{0,16}( (a|an|of|half|quarter|thirds|hour|million|dozen))?",
@@ -376,6 +376,11 @@ proptest::proptest! {
         proptest::prop_assert!(ordinal::fraction(&i).is_err());
         proptest::prop_assert!(ordinal::bare_half(&i).is_err());
         proptest::prop_assert!(word_class(&i, |w| matches!(w, "a" | "an").then_some(())).is_err());
+        proptest::prop_assert!(word_class(&i, |w| Some(w.len())).is_err());
+        proptest::prop_assert!(vague::vague(&i).is_err());
+        proptest::prop_assert!(unit::percent_of(&i).is_err());
+        proptest::prop_assert!(approx::qualifier(&i).is_err());
+        proptest::prop_assert!(article_duration(&i, true).is_none());
     }
 
     /// `word_head` reads the word `letters` and `pack` read, from its one load or not: words
