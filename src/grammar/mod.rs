@@ -946,16 +946,17 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
         {
             return None;
         }
-        if let Ok((r, d)) = time::iso_date(i) {
-            return Some(Found::Claim(date_claim(text, at, r, d)));
-        }
-        if let Ok((r, d)) = time::year_month(i) {
-            return Some(Found::Claim(date_claim(text, at, r, d)));
-        }
-        if let Ok((r, d)) = time::day_first(i) {
-            return Some(Found::Claim(date_claim(text, at, r, d)));
-        }
-        if let Ok((r, d)) = time::decade(i) {
+        // Each date form needs its own run of digits: four and a hyphen ("2019-06-30",
+        // "1995-01"), one or two ("5 October"), four and an "s" ("1990s").
+        let run = i.bytes().take_while(u8::is_ascii_digit).count();
+        let after = i.as_bytes().get(run).copied();
+        let dated = match (run, after) {
+            (4, Some(b'-')) => time::iso_date(i).or_else(|_| time::year_month(i)),
+            (1 | 2, _) => time::day_first(i),
+            (4, Some(b's')) => time::decade(i),
+            _ => Err(token::fail(i)),
+        };
+        if let Ok((r, d)) = dated {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
     } else if first.is_ascii_alphabetic() {

@@ -152,6 +152,11 @@ fn scan_rows() {
         ),
         ("1995-01", vec!["1995-01 => date 1995-01"]),
         ("the 2019-20 season", vec!["2019-20 => date 2019-01-01..2020-12-31"]),
+        // Each digit-led date form, at the run of digits it needs.
+        ("on 2019-06-30,", vec!["2019-06-30 => date 2019-06-30"]),
+        ("on 5 October 2016", vec!["5 October 2016 => date 2016-10-05"]),
+        ("by 15 March", vec!["15 March => date MonthDay { month: 3, day: 15 }"]),
+        ("in the 1990s", vec!["1990s => date 1990-01-01..1999-12-31"]),
         // Negative numbers.
         ("-1", vec!["-1 => Count -1..-1 Exact -"]),
         ("minus five percent", vec!["minus five percent => Percent -5..-5 Exact percent"]),
@@ -381,6 +386,27 @@ proptest::proptest! {
         proptest::prop_assert!(unit::percent_of(&i).is_err());
         proptest::prop_assert!(approx::qualifier(&i).is_err());
         proptest::prop_assert!(article_duration(&i, true).is_none());
+    }
+
+    /// `claim_at` tries each date form only on its run of digits: four and a hyphen for ISO
+    /// dates and year-months, one or two for day-first dates, four and an "s" for decades.
+    /// Outside its shape each form fails, whatever follows.
+    #[test]
+    fn date_forms_need_their_digit_runs(
+        i in "[0-9]{1,6}([-/.s ,']|th|st)?([0-9]{1,4}|[0-9]{2}-[0-9]{2}| (March|Oct\\.|may|2020))?.{0,3}",
+    ) {
+        let run = i.bytes().take_while(u8::is_ascii_digit).count();
+        let after = i.as_bytes().get(run).copied();
+        if (run, after) != (4, Some(b'-')) {
+            proptest::prop_assert!(time::iso_date(&i).is_err());
+            proptest::prop_assert!(time::year_month(&i).is_err());
+        }
+        if !matches!(run, 1 | 2) {
+            proptest::prop_assert!(time::day_first(&i).is_err());
+        }
+        if (run, after) != (4, Some(b's')) {
+            proptest::prop_assert!(time::decade(&i).is_err());
+        }
     }
 
     /// `word_head` reads the word `letters` and `pack` read, from its one load or not: words
