@@ -840,28 +840,68 @@ pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
     }
 }
 
-/// Whether a [`cardinal`] could read past `rest`, where a [`digit_amount`] ended: only when a
-/// joiner and then "and", a number word or digits follow, the tokens it reads next. (Its
-/// tokens end where the digit amount does: digits, then a joined scale word.)
-fn goes_on(rest: &str) -> bool {
-    joiner(rest).is_ok_and(|(r, ())| {
-        r.starts_with(|c: char| c.is_ascii_digit())
-            || kw("and").parse(r).is_ok()
-            || word_class(r, number_token).is_ok()
+/// What the word after an amount can add to it ([`After`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NextWord {
+    /// A number word or scale ([`number_token`]): a cardinal may read on.
+    Number,
+    /// "dozen" and its abbreviations: the amount counts dozens.
+    Dozen,
+    /// Anything else.
+    Other,
+}
+
+/// What follows an amount that ends where a joiner starts: the text after the joiner, and the
+/// word there (as [`word_class`] reads it), classified once for the tails that look at it,
+/// [`goes_on`] and the dozen.
+#[derive(Clone, Copy, Debug)]
+struct After<'a> {
+    joined: &'a str,
+    word: Option<(&'a str, NextWord)>,
+}
+
+/// [`After`] the amount that ends at `rest`; `None` when no joiner follows.
+fn after_amount(rest: &str) -> Option<After<'_>> {
+    let (joined, ()) = joiner(rest).ok()?;
+    let word = word_class(joined, |w| {
+        Some(if number_token(w).is_some() {
+            NextWord::Number
+        } else if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
+            NextWord::Dozen
+        } else {
+            NextWord::Other
+        })
+    })
+    .ok();
+    Some(After { joined, word })
+}
+
+/// Whether a [`cardinal`] could read past where a [`digit_amount`] ended, `after` it: only
+/// when a joiner and then "and", a number word or digits follow, the tokens it reads next.
+/// (Its tokens end where the digit amount does: digits, then a joined scale word.)
+fn goes_on(after: Option<&After<'_>>) -> bool {
+    after.is_some_and(|a| {
+        a.joined.starts_with(|c: char| c.is_ascii_digit())
+            || kw("and").parse(a.joined).is_ok()
+            || matches!(a.word, Some((_, NextWord::Number)))
     })
 }
 
 /// [`amount`] where [`fraction_scale`] is known to fail: for callers that tried it already.
 pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
+    // What follows the amount, when it was read at its end (`None`: read it when needed).
+    let mut after: Option<Option<After<'_>>> = None;
     let (rest, a) = if i.starts_with(|c: char| c.is_ascii_digit() || c == '.' || is_vulgar(c)) {
         let (rest, a) = digit_amount(i)?;
+        let next = after_amount(rest);
         // "3 hundred and 21", "4 thousand 3 hundred": digits inside a cardinal.
-        let mixed = if a.fraction || a.value.is_some_and(|v| !v.is_integer()) || !goes_on(rest) {
-            None
-        } else {
-            cardinal(i, CardOpts { digits: true, ordinal: false })
-                .filter(|c| c.multiplied && c.rest.len() < rest.len())
-        };
+        let mixed =
+            if a.fraction || a.value.is_some_and(|v| !v.is_integer()) || !goes_on(next.as_ref()) {
+                None
+            } else {
+                cardinal(i, CardOpts { digits: true, ordinal: false })
+                    .filter(|c| c.multiplied && c.rest.len() < rest.len())
+            };
         match mixed {
             Some(c) => (
                 c.rest,
@@ -871,7 +911,10 @@ pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
                     ..Amount::plain(c.value, true)
                 },
             ),
-            None => (rest, a),
+            None => {
+                after = Some(next);
+                (rest, a)
+            }
         }
     } else {
         // "nought point five".
@@ -905,15 +948,17 @@ pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
         return Ok((rest, a));
     }
     let (rest, a) = match mixed_tail(rest, a) {
-        Some(x) => x,
+        Some(x) => {
+            after = None;
+            x
+        }
         None => (rest, a),
     };
     // "two dozen", "3 dozens", "five dozs" (not "three hundred and two dozens").
     let small = a.value.is_some_and(|v| v < Number::from_int(100));
-    if let (true, Ok((r, _))) = (small, joiner(rest)) {
-        if let Ok((r2, _)) = word_class(r, |w| {
-            matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs").then_some(())
-        }) {
+    if small {
+        let next = after.unwrap_or_else(|| after_amount(rest));
+        if let Some(After { word: Some((r2, NextWord::Dozen)), .. }) = next {
             let value = a.value.and_then(|v| v.checked_mul(Number::from_int(12)));
             return Ok((r2, Amount { value, year_like: false, ..a }));
         }
@@ -1104,7 +1149,7 @@ mod tests {
             let card = cardinal(i, CardOpts { digits: true, ordinal: false });
             if card.is_some_and(|c| c.multiplied && c.rest.len() < rest.len()) {
                 useful += 1;
-                assert!(goes_on(rest), "{i:?}, rest {rest:?}");
+                assert!(goes_on(after_amount(rest).as_ref()), "{i:?}, rest {rest:?}");
             }
         }
         // The vocabulary does reach the mixed cardinals ("3 hundred and 21").
@@ -1122,7 +1167,7 @@ mod tests {
             ("-5", true),
             (" Thousand", true),
         ] {
-            assert_eq!(goes_on(rest), want, "{rest:?}");
+            assert_eq!(goes_on(after_amount(rest).as_ref()), want, "{rest:?}");
         }
     }
 
@@ -1148,6 +1193,8 @@ mod tests {
             ("a hundred people", "100", " people"),
             ("a dozen", "12", ""),
             ("two dozen Westerners", "24", " Westerners"),
+            ("3 and a half dozen eggs", "42", " eggs"),
+            ("two and a half dozen", "30", ""),
             ("half a million", "500000", ""),
             ("three hundred thousand", "300000", ""),
             ("two million five hundred thousand and one", "2500001", ""),
