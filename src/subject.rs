@@ -559,12 +559,8 @@ pub(crate) fn phrase_after<'l>(
     allow_of: bool,
     allow_in: bool,
 ) -> NounPhrase<'l> {
-    let text = words.text;
-    let mut read = std::mem::take(&mut words.phrase);
-    words_after_into(text, pos, 7, &mut read);
-    let np = noun_phrase(text, pos, &read, lex, allow_of, allow_in);
-    words.phrase = read;
-    np
+    words_after_into(words.text, pos, 7, &mut words.phrase);
+    noun_phrase(words.text, pos, &words.phrase, lex, allow_of, allow_in)
 }
 
 /// [`phrase_after`] on `words`, the first seven [`words_after`] `pos`.
