@@ -394,8 +394,7 @@ fn of_lookback<'t, 'l>(
     start: usize,
     lex: &'l Lexicon,
 ) -> NounPhrase<'l> {
-    let text = clause.text();
-    let before = subject::words_before(text, start, 4);
+    let before = clause.before(start, 4);
     if before.first().is_none_or(|w| w.lower != "of") {
         return NounPhrase::default();
     }
@@ -423,7 +422,9 @@ fn lookback_noun<'t, 'l>(
     lex: &'l Lexicon,
 ) -> NounPhrase<'l> {
     let text = clause.text();
-    let before = subject::words_before(text, start, 8);
+    // Where the phrase starts, if one is found; read after the words are no longer borrowed.
+    let mut found = None;
+    let before = clause.before(start, 8);
     let mut linked = false;
     for (n, w) in before.iter().enumerate() {
         let gap = text.get(w.span.end..start).unwrap_or("");
@@ -437,7 +438,8 @@ fn lookback_noun<'t, 'l>(
             .is_some_and(|p| matches!(p.lower.as_ref(), "number" | "total" | "count"));
         if l == "of" && counted && n > 0 {
             if let Some(first) = before.get(n.saturating_sub(1)) {
-                return subject::phrase_after(clause, first.span.start, lex, false, false);
+                found = Some(first.span.start);
+                break;
             }
         }
         let linking = matches!(
@@ -512,9 +514,13 @@ fn lookback_noun<'t, 'l>(
         {
             break;
         }
-        return subject::phrase_after(clause, w.span.start, lex, false, false);
+        found = Some(w.span.start);
+        break;
     }
-    NounPhrase::default()
+    match found {
+        Some(p) => subject::phrase_after(clause, p, lex, false, false),
+        None => NounPhrase::default(),
+    }
 }
 
 /// Runs of non-ASCII decimal digits ("１２", "١٢"): reported, not silently skipped.

@@ -784,7 +784,7 @@ impl<'a> ClauseWords<'a> {
     }
 
     /// `words_before(text, pos, max)`.
-    fn before(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
+    pub(crate) fn before(&mut self, pos: usize, max: usize) -> &[NpWord<'a>] {
         let text = self.text;
         Self::prefix(&mut self.before, pos, max, |out| words_before_into(text, pos, max, out))
     }
