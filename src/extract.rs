@@ -73,38 +73,67 @@ impl Extractor {
     }
 
     fn run(&self, text: &str, body_start: usize, published: Option<Date>) -> Extraction {
-        let scan = grammar::scan(text, body_start);
+        self.run_in_stretches(text, body_start, published, STRETCH_BYTES)
+    }
+
+    /// [`Extractor::run`], reading `stretch` bytes of text at a time: the result does not
+    /// depend on `stretch`.
+    fn run_in_stretches(
+        &self,
+        text: &str,
+        body_start: usize,
+        published: Option<Date>,
+        stretch: usize,
+    ) -> Extraction {
         let lines = LineIndex::new(text);
         let sentences = sentence_starts(text, body_start);
-        // At most one claim per raw claim: reserving once spares copying the (large) claims
-        // as the vector grows.
-        let mut out =
-            Extraction { claims: Vec::with_capacity(scan.claims.len()), ..Extraction::default() };
-        for d in &scan.too_large {
-            out.diagnostics.push(Diagnostic {
+        let mut out = Extraction::default();
+        let mut too_large = Vec::new();
+        let mut relative = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut clause = ClauseWords::new(text);
+        // The text is read a stretch at a time: its claims are found, then given their
+        // subjects, so that only one stretch's raw claims are held, not the whole text's.
+        let mut scanner = grammar::Scanner::new(text, body_start);
+        let mut found = grammar::Scan::default();
+        let mut until = body_start;
+        let mut more = true;
+        while more {
+            until = until.saturating_add(stretch.max(1));
+            found.claims.clear();
+            found.too_large.clear();
+            more = scanner.scan_until(until, &mut found);
+            too_large.extend(found.too_large.iter().map(|d| Diagnostic {
                 span: Span::new(d.start, d.end),
                 kind: DiagnosticKind::TooLarge,
-            });
+            }));
+            // At most one claim per raw claim (the vector still grows by doubling).
+            out.claims.reserve(found.claims.len());
+            ends.reserve(found.claims.len());
+            for raw in &found.claims {
+                let Some((claim, np_end)) =
+                    self.normalize(text, raw, published, &lines, &mut clause)
+                else {
+                    continue;
+                };
+                if let Value::Date { period: None, relative: true } = claim.value {
+                    relative.push(Diagnostic {
+                        span: claim.span(),
+                        kind: DiagnosticKind::UnresolvedRelativeDate,
+                    });
+                }
+                out.claims.push(claim);
+                ends.push(np_end);
+            }
         }
+        // Give the thread its word memo back.
+        drop(scanner);
+        // In the order they were always listed in before sorting (the sort is stable).
+        out.diagnostics = too_large;
         for span in unsupported_digits(text, body_start) {
             out.diagnostics.push(Diagnostic { span, kind: DiagnosticKind::UnsupportedDigits });
         }
-        let mut ends: Vec<usize> = Vec::with_capacity(scan.claims.len());
-        let mut clause = ClauseWords::new(text);
-        for raw in &scan.claims {
-            let Some((claim, np_end)) = self.normalize(text, raw, published, &lines, &mut clause)
-            else {
-                continue;
-            };
-            if let Value::Date { period: None, relative: true } = claim.value {
-                out.diagnostics.push(Diagnostic {
-                    span: claim.span(),
-                    kind: DiagnosticKind::UnresolvedRelativeDate,
-                });
-            }
-            out.claims.push(claim);
-            ends.push(np_end);
-        }
+        out.diagnostics.append(&mut relative);
         assign_times(text, &sentences, &mut out.claims, published);
         link_lists(text, &sentences, &mut out.claims, &ends);
         resolve_surnames(text, &mut out.claims);
@@ -751,6 +780,15 @@ fn ends_abbreviation(before: &[u8]) -> bool {
         )
 }
 
+/// How many bytes of text [`Extractor`] scans before it gives the claims found their subjects.
+///
+/// Holding one stretch's raw claims instead of a long text's saves memory traffic (100 MB of
+/// synthetic news: 66.5-66.9 -> 68.8-70.7 MB/s with stretches of 512 KiB to 4 MiB). Shorter
+/// stretches cost more than they save: the scan's word memo and the subject readers' tables
+/// evict each other from the cache at every switch (1 MB of news: 84.5 MB/s whole, 80 MB/s in
+/// stretches of 64 KiB, 77 MB/s in stretches of 8 KiB).
+const STRETCH_BYTES: usize = 1024 * 1024;
+
 /// Byte offsets where sentences start, from `from` on.
 fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -1284,6 +1322,35 @@ mod tests {
                 ]
                 .contains(&last_word);
             proptest::prop_assert_eq!(ends_abbreviation(before.as_bytes()), want, "{:?}", before);
+        }
+    }
+
+    proptest::proptest! {
+        /// Reading a text in stretches of any length gives what one reading gives: the same
+        /// claims (with their subjects, times, lists and parts) and the same diagnostics, in
+        /// the same order, wherever the stretches end (inside a claim, a word, a char).
+        #[test]
+        fn stretches_change_no_extraction(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Three Americans", " were held", " for 4 years", ", at least 7 dual nationals",
+                " and two permanent residents", ". ", "\n", " $7 billion", " about 30 percent",
+                " last week", " on May 5", " in 2019", " 99999999999999999999999999999999999999999",
+                " \u{661}\u{662} people", " Baquer Namazi, 81,", " the 45-year-old engineer",
+                " \u{e9}t\u{e9} 3", " more than a decade", " Siamak and Morad", " one of them",
+            ]), 0..24),
+            stretch in 1usize..96,
+            dated in proptest::bool::ANY,
+        ) {
+            let body = parts.concat();
+            let text = if dated { format!("---\npublished: 2020-03-04\n---\n{body}") } else { body };
+            let ex = Extractor::new();
+            let whole = ex.extract(&text);
+            let (body_start, published) = match parse_front_matter(&text) {
+                Ok((meta, start)) => (start, meta.published),
+                Err(_) => (0, None),
+            };
+            let stretched = ex.run_in_stretches(&text, body_start, published, stretch);
+            proptest::prop_assert_eq!(stretched, whole, "{:?}", text);
         }
     }
 

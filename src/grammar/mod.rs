@@ -119,45 +119,103 @@ thread_local! {
     /// across scans on this thread: the answer depends on the word alone, and the articles of
     /// one story or one day share most of their words, so each is classified about once per
     /// thread rather than once per article. A fixed table ([`ShortMemo`]), whatever the text.
-    static SHORT_TRIGGERS: std::cell::RefCell<ShortMemo> = std::cell::RefCell::default();
+    /// A [`Scanner`] takes it while it reads and puts it back when dropped.
+    static SHORT_TRIGGERS: std::cell::Cell<Option<ShortMemo>> = const { std::cell::Cell::new(None) };
 }
 
 /// Scans `text` from byte `from` and returns every claim found.
+#[cfg(test)]
 pub(crate) fn scan(text: &str, from: usize) -> Scan {
-    // The thread's memo when it is free (it always is: scans do not nest), else a fresh one.
-    let shared = SHORT_TRIGGERS.try_with(|memo| {
-        memo.try_borrow_mut().ok().map(|mut short| scan_with(text, from, &mut short))
-    });
-    match shared {
-        Ok(Some(found)) => found,
-        _ => scan_with(text, from, &mut ShortMemo::default()),
+    let mut out = Scan::default();
+    Scanner::new(text, from).scan_until(usize::MAX, &mut out);
+    out
+}
+
+/// Reads a text's claims in order, a stretch at a time ([`Scanner::scan_until`]), so that a
+/// caller can work through each stretch's claims while its text is still in cache.
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    /// Where the search for the next anchor resumes.
+    pos: usize,
+    /// An anchor found at or after the last limit, not yet read.
+    pending: Option<usize>,
+    triggers: TriggerMemo<'a>,
+    /// Whether the memo of short words is the thread's, to be put back when done.
+    shared: bool,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner of `text` from byte `from`, with the thread's memo of short words (a fresh one
+    /// on the thread's first scan), which it gives back when dropped.
+    pub(crate) fn new(text: &'a str, from: usize) -> Scanner<'a> {
+        // `Err` only while the thread is being torn down; `None` on its first scan (and in a
+        // nested one, which then keeps and returns a memo of its own).
+        let taken = SHORT_TRIGGERS.try_with(std::cell::Cell::take);
+        let shared = taken.is_ok();
+        let mut scanner = Scanner::with_memo(text, from, taken.ok().flatten().unwrap_or_default());
+        scanner.shared = shared;
+        scanner
+    }
+
+    /// A scanner with its own memo of short words, which it drops when done.
+    fn with_memo(text: &'a str, from: usize, short: ShortMemo) -> Scanner<'a> {
+        Scanner {
+            text,
+            pos: from,
+            pending: None,
+            triggers: TriggerMemo { short, long: foldhash::HashMap::default() },
+            shared: false,
+        }
+    }
+
+    /// Appends to `out` the claims (and overflowed numbers) that start before byte `until`,
+    /// in text order, and tells whether the text may hold more. A claim that starts before
+    /// `until` is read whole, even when it ends after it; the next call goes on from there.
+    /// Calls with growing limits read the same claims as one call with the last limit.
+    pub(crate) fn scan_until(&mut self, until: usize, out: &mut Scan) -> bool {
+        let text = self.text;
+        loop {
+            let anchor = match self.pending.take() {
+                Some(a) => a,
+                None => match next_anchor(text, self.pos, &mut self.triggers) {
+                    Some(a) => a,
+                    None => return false,
+                },
+            };
+            if anchor >= until {
+                self.pending = Some(anchor);
+                return true;
+            }
+            let mut pos = match claim_at(text, anchor) {
+                Some(Found::Claim(c)) => {
+                    let pos = c.end.max(anchor.saturating_add(1));
+                    out.claims.push(c);
+                    pos
+                }
+                Some(Found::TooLarge(end)) => {
+                    out.too_large.push(RawDiagnostic { start: anchor, end });
+                    end.max(anchor.saturating_add(1))
+                }
+                Some(Found::NotAClaim(end)) => end.max(anchor.saturating_add(1)),
+                None => skip_token(text, anchor),
+            };
+            // Stay on a char boundary whatever the parsers returned.
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos = pos.saturating_add(1);
+            }
+            self.pos = pos;
+        }
     }
 }
 
-/// [`scan`] with `short` as the memo of short words.
-fn scan_with(text: &str, from: usize, short: &mut ShortMemo) -> Scan {
-    let mut out = Scan::default();
-    let mut pos = from;
-    let mut triggers = TriggerMemo { short, long: foldhash::HashMap::default() };
-    while let Some(anchor) = next_anchor(text, pos, &mut triggers) {
-        match claim_at(text, anchor) {
-            Some(Found::Claim(c)) => {
-                pos = c.end.max(anchor.saturating_add(1));
-                out.claims.push(c);
-            }
-            Some(Found::TooLarge(end)) => {
-                out.too_large.push(RawDiagnostic { start: anchor, end });
-                pos = end.max(anchor.saturating_add(1));
-            }
-            Some(Found::NotAClaim(end)) => pos = end.max(anchor.saturating_add(1)),
-            None => pos = skip_token(text, anchor),
-        }
-        // Stay on a char boundary whatever the parsers returned.
-        while pos < text.len() && !text.is_char_boundary(pos) {
-            pos = pos.saturating_add(1);
+impl Drop for Scanner<'_> {
+    fn drop(&mut self) {
+        if self.shared {
+            let short = std::mem::replace(&mut self.triggers.short, ShortMemo::none());
+            // Fails only while the thread is being torn down: the memo is then just dropped.
+            let _ = SHORT_TRIGGERS.try_with(|memo| memo.set(Some(short)));
         }
     }
-    out
 }
 
 enum Found {
@@ -309,10 +367,10 @@ impl Trigger {
 /// Remembers what each word can do at the start of a claim, so that a scan classifies each
 /// distinct word about once: [`is_trigger`] tries a few hundred words in turn, the memo costs
 /// one probe.
-struct TriggerMemo<'m, 'a> {
+struct TriggerMemo<'a> {
     /// Words of up to eight letters, packed into an integer ([`pack`]). Shared by the scans of
     /// a thread ([`SHORT_TRIGGERS`]).
-    short: &'m mut ShortMemo,
+    short: ShortMemo,
     /// Longer words, borrowed from the text: for one scan only. The words come from the
     /// article, so the map's hasher is seeded at random (foldhash), not fixed like Fx: crafted
     /// words that all collide cannot make the scan quadratic. The map only remembers answers,
@@ -320,7 +378,7 @@ struct TriggerMemo<'m, 'a> {
     long: foldhash::HashMap<&'a str, Trigger>,
 }
 
-impl<'a> TriggerMemo<'_, 'a> {
+impl<'a> TriggerMemo<'a> {
     /// Distinct long words remembered at most (a few MB), whatever the text.
     const LIMIT: usize = 1 << 16;
 
@@ -389,7 +447,8 @@ impl ShortMemo {
         usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)).unwrap_or(0)
     }
 
-    /// The slot of `key` (taken or not): always there, as the index is below the slot count.
+    /// The slot of `key` (taken or not): always there, as the index is below the slot count,
+    /// except in a memo with no slots ([`ShortMemo::none`]).
     fn slot(&mut self, key: u64) -> Option<&mut Slot> {
         self.slots.get_mut(Self::index(key))
     }
@@ -398,6 +457,14 @@ impl ShortMemo {
     #[cfg(test)]
     fn get(&self, key: u64) -> Option<Known> {
         self.slots.get(Self::index(key)).filter(|s| s.key == key).map(|s| s.known)
+    }
+}
+
+impl ShortMemo {
+    /// A memo with no slots, which remembers nothing (every word is classified anew): what a
+    /// [`Scanner`] holds once it has given the thread's memo back.
+    fn none() -> Self {
+        ShortMemo { slots: Box::default() }
     }
 }
 
@@ -471,11 +538,7 @@ fn word_head(b: &[u8]) -> (usize, Option<u64>) {
 /// Finds the next position at or after `pos` where a claim may start.
 ///
 /// Text inside a URL ("https://…", "www.…") never starts a claim.
-fn next_anchor<'a>(
-    text: &'a str,
-    mut pos: usize,
-    triggers: &mut TriggerMemo<'_, 'a>,
-) -> Option<usize> {
+fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>) -> Option<usize> {
     let b = text.as_bytes();
     while let Some(&c) = b.get(pos) {
         let next_digit = b.get(pos.saturating_add(1)).is_some_and(u8::is_ascii_digit);
@@ -865,7 +928,7 @@ fn is_numberish(w: &str) -> bool {
 
 /// True when the next two words (or the next 32 bytes) after the word at `at` hold something a
 /// claim can be made of.
-fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_, '_>) -> bool {
+fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_>) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let b = rest.as_bytes();
     // The window may end inside a char: the bytes it would then take in are continuation

@@ -231,6 +231,39 @@ fn changes_are_tagged() {
     assert_eq!(s.claims[0].kind, RawKind::Factor);
 }
 
+proptest::proptest! {
+    /// A scanner asked for growing limits finds what one scan finds, wherever the limits fall,
+    /// and says it is done only at the end.
+    #[test]
+    fn scanning_in_stretches_is_one_scan(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "3", "0", ",", ".", " ", "-", "$", "million", "about", "at least", "May", "5", "2019",
+            "between", "and", "years", "old", "\u{e9}", "\u{20ac}", "99999999999999999999999999",
+            "percent", "a", "dozen", "x", "\n",
+        ]), 0..32),
+        steps in proptest::collection::vec(1usize..24, 1..8),
+    ) {
+        let text = parts.concat();
+        let whole = scan(&text, 0);
+        let mut scanner = Scanner::new(&text, 0);
+        let mut out = Scan::default();
+        let mut until = 0usize;
+        let mut step = steps.iter().cycle();
+        loop {
+            until = until.saturating_add(*step.next().unwrap_or(&1));
+            let before = out.claims.len();
+            let more = scanner.scan_until(until, &mut out);
+            // Every claim read starts before the limit.
+            proptest::prop_assert!(out.claims.iter().skip(before).all(|c| c.start < until));
+            if !more {
+                break;
+            }
+        }
+        proptest::prop_assert!(!scanner.scan_until(usize::MAX, &mut out), "nothing after the end");
+        proptest::prop_assert_eq!(out, whole, "{:?}", text);
+    }
+}
+
 #[test]
 fn err_too_large_is_a_diagnostic() {
     let text = format!("it was {} here", "9".repeat(400));
@@ -260,8 +293,7 @@ fn trigger_memo_agrees_with_the_classes() {
         "hostages",
         "September",
     ];
-    let mut short = ShortMemo::default();
-    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+    let mut memo = TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
     for _ in 0..2 {
         for w in words {
             let want = token::with_lower(w, Trigger::of).unwrap_or(Trigger::No);
@@ -277,8 +309,8 @@ fn trigger_memo_agrees_with_the_classes() {
     }
     assert!(memo.numberish("Least", b"Least"));
     assert!(!memo.numberish("tenants", b"tenants"));
-    assert_eq!(short.get(pack(b"Seven", 5).unwrap()).and_then(|k| k.numberish), Some(true));
-    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+    assert_eq!(memo.short.get(pack(b"Seven", 5).unwrap()).and_then(|k| k.numberish), Some(true));
+    let mut memo = TriggerMemo { short: memo.short, long: foldhash::HashMap::default() };
     assert_eq!(memo.class("seven", 0, 5, pack(b"seven", 5)), Trigger::Strong);
     assert_eq!(memo.class("About", 0, 5, pack(b"About", 5)), Trigger::Weak);
     assert_eq!(memo.class("In", 0, 2, pack(b"In", 2)), Trigger::In);
@@ -299,7 +331,6 @@ fn trigger_memo_agrees_with_the_classes() {
 fn words_sharing_a_memo_slot_keep_their_own_classes() {
     // Two words whose packed keys fall on one slot, found by search: each evicts the other,
     // and each is still classified as itself every time.
-    let mut short = ShortMemo::default();
     let key = |w: &str| pack(w.as_bytes(), w.len()).unwrap();
     let slot_of = |w: &str| ShortMemo::index(key(w));
     let trigger = "seven";
@@ -317,20 +348,24 @@ fn words_sharing_a_memo_slot_keep_their_own_classes() {
         .map(nth)
         .find(|w| slot_of(w) == target && Trigger::of(w) == Trigger::No)
         .expect("a word on the same slot");
-    let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+    let mut memo = TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
     for _ in 0..3 {
         assert_eq!(memo.class(trigger, 0, trigger.len(), Some(key(trigger))), Trigger::Strong);
         assert_eq!(memo.class(&other, 0, other.len(), Some(key(&other))), Trigger::No, "{other}");
     }
-    assert_eq!(short.get(key(&other)).map(|k| k.trigger), Some(Trigger::No));
-    assert_eq!(short.get(key(trigger)), None, "evicted by {other}");
+    assert_eq!(memo.short.get(key(&other)).map(|k| k.trigger), Some(Trigger::No));
+    assert_eq!(memo.short.get(key(trigger)), None, "evicted by {other}");
 }
 
 #[test]
 fn the_thread_memo_changes_no_scan() {
     let a = "About 40 people came, about the weather. Seven were held for a year.";
     let b = "SEVEN said about 12, Seven more; about us all, in excess of 3 ran.";
-    let alone = |t: &str| scan_with(t, 0, &mut ShortMemo::default());
+    let alone = |t: &str| {
+        let mut out = Scan::default();
+        Scanner::with_memo(t, 0, ShortMemo::default()).scan_until(usize::MAX, &mut out);
+        out
+    };
     let (want_a, want_b) = (alone(a), alone(b));
     assert!(!want_b.claims.is_empty());
     for _ in 0..2 {
@@ -338,11 +373,11 @@ fn the_thread_memo_changes_no_scan() {
         assert_eq!(scan(b, 0), want_b);
     }
     // The words were remembered by the thread, under their exact spelling.
-    SHORT_TRIGGERS.with_borrow(|memo| {
-        for w in ["About", "about", "SEVEN", "Seven", "weather"] {
-            assert!(memo.get(pack(w.as_bytes(), w.len()).unwrap()).is_some(), "{w}");
-        }
-    });
+    let memo = SHORT_TRIGGERS.take().expect("the thread's memo was put back");
+    for w in ["About", "about", "SEVEN", "Seven", "weather"] {
+        assert!(memo.get(pack(w.as_bytes(), w.len()).unwrap()).is_some(), "{w}");
+    }
+    SHORT_TRIGGERS.set(Some(memo));
 }
 
 proptest::proptest! {
@@ -448,8 +483,8 @@ fn number_ahead_reads_signs_anywhere_in_its_window() {
     // whichever eight-byte lane it falls in, and not past the window.
     for gap in 0..40 {
         let text = format!("about{}$5", " ".repeat(gap));
-        let mut short = ShortMemo::default();
-        let mut memo = TriggerMemo { short: &mut short, long: foldhash::HashMap::default() };
+        let mut memo =
+            TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
         assert_eq!(number_ahead(&text, 0, &mut memo), gap + 5 < 32, "gap {gap}");
     }
 }
