@@ -86,7 +86,7 @@ impl Extractor {
         stretch: usize,
     ) -> Extraction {
         let lines = LineIndex::new(text);
-        let sentences = sentence_starts(text, body_start);
+        let sentences = sentence_starts(text, body_start, lines.starts());
         let mut out = Extraction::default();
         let mut too_large = Vec::new();
         let mut relative = Vec::new();
@@ -789,17 +789,17 @@ fn ends_abbreviation(before: &[u8]) -> bool {
 /// stretches of 64 KiB, 77 MB/s in stretches of 8 KiB).
 const STRETCH_BYTES: usize = 1024 * 1024;
 
-/// Byte offsets where sentences start, from `from` on.
-fn sentence_starts(text: &str, from: usize) -> Vec<usize> {
+/// Byte offsets where sentences start, from `from` on; `line_starts` are the text's line
+/// starts ([`LineIndex::starts`]).
+fn sentence_starts(text: &str, from: usize, line_starts: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
     let body = bytes.get(from..).unwrap_or_default();
     let mut starts = vec![from];
     // Every line starts a sentence; '.', '!' and '?' end one only before a space (memchr finds
     // the few candidates, so the loop below runs per mark, not per byte). Both lists come out
     // in order, so they are merged as the marks are read rather than sorted afterwards.
-    let mut lines = memchr::memchr_iter(b'\n', body)
-        .map(|i| from.saturating_add(i).saturating_add(1))
-        .peekable();
+    let after = line_starts.partition_point(|&s| s <= from);
+    let mut lines = line_starts.get(after..).unwrap_or_default().iter().copied().peekable();
     for off in memchr::memchr3_iter(b'.', b'!', b'?', body) {
         let i = from.saturating_add(off);
         let next = i.saturating_add(1);
@@ -1240,6 +1240,11 @@ impl LineIndex {
         LineIndex { starts, cursor: std::cell::Cell::new((0, 0, 0)) }
     }
 
+    /// Where each line starts: 0 and the byte after each line feed.
+    pub(crate) fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// 1-based line and column (in chars) of byte `pos`.
     pub(crate) fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
         let (cpos, cchars, cline) = self.cursor.get();
@@ -1284,7 +1289,7 @@ mod tests {
         ) {
             let text = parts.concat();
             let pos = pos.min(text.len());
-            let starts = sentence_starts(&text, 0);
+            let starts = sentence_starts(&text, 0, LineIndex::new(&text).starts());
             let crosses = |a: usize, b: usize| starts.iter().any(|&s| a < s && s <= b);
             let mut edge = pos;
             for w in subject::sentence_words_after(&text, pos, 24) {
@@ -1296,6 +1301,36 @@ mod tests {
                 proptest::prop_assert!(!crosses(w.span.end, edge), "{w:?}");
                 edge = w.span.start;
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The line starts `sentence_starts` takes from the `LineIndex` are the line feeds it
+        /// would find itself from `from` on: the starts are those of a reading that merges
+        /// its own search for line feeds, whatever `from` is.
+        #[test]
+        fn sentence_starts_take_the_line_index_lines(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Mr.", ". ", "\n", "! ", "?", " ", "\n\n", "x.", "\u{e9}",
+            ]), 0..24),
+            from in 0usize..48,
+        ) {
+            let text = parts.concat();
+            let mut from = from.min(text.len());
+            while !text.is_char_boundary(from) {
+                from = from.saturating_sub(1);
+            }
+            let got = sentence_starts(&text, from, LineIndex::new(&text).starts());
+            let feeds: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(i, b)| b == b'\n' && i >= from)
+                .map(|(i, _)| i.saturating_add(1))
+                .collect();
+            let no_lines = sentence_starts(&text, from, &[]);
+            let mut want: Vec<usize> = no_lines.iter().chain(&feeds).copied().collect();
+            want.sort_unstable();
+            proptest::prop_assert_eq!(got, want, "{:?} from {}", text, from);
         }
     }
 
