@@ -92,7 +92,8 @@ pub(crate) struct RawDiagnostic {
     pub end: usize,
 }
 
-/// The output of [`scan`]: claims in text order and spans whose numbers overflowed.
+/// What [`Scanner::scan_until`] appends to: claims in text order and spans whose numbers
+/// overflowed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Scan {
     pub claims: Vec<RawClaim>,
@@ -120,7 +121,8 @@ thread_local! {
     /// one story or one day share most of their words, so each is classified about once per
     /// thread rather than once per article. A fixed table ([`ShortMemo`]), whatever the text.
     /// A [`Scanner`] takes it while it reads and puts it back when dropped.
-    static SHORT_TRIGGERS: std::cell::Cell<Option<ShortMemo>> = const { std::cell::Cell::new(None) };
+    static SHORT_TRIGGERS: std::cell::Cell<Option<ShortMemo>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// Scans `text` from byte `from` and returns every claim found.
@@ -368,8 +370,8 @@ impl Trigger {
 /// distinct word about once: [`is_trigger`] tries a few hundred words in turn, the memo costs
 /// one probe.
 struct TriggerMemo<'a> {
-    /// Words of up to eight letters, packed into an integer ([`pack`]). Shared by the scans of
-    /// a thread ([`SHORT_TRIGGERS`]).
+    /// Words of up to eight letters, packed into an integer ([`pack`]). Taken from the thread
+    /// ([`SHORT_TRIGGERS`]) for a scanner's life, so the scans of a thread share it.
     short: ShortMemo,
     /// Longer words, borrowed from the text: for one scan only. The words come from the
     /// article, so the map's hasher is seeded at random (foldhash), not fixed like Fx: crafted
@@ -458,9 +460,7 @@ impl ShortMemo {
     fn get(&self, key: u64) -> Option<Known> {
         self.slots.get(Self::index(key)).filter(|s| s.key == key).map(|s| s.known)
     }
-}
 
-impl ShortMemo {
     /// A memo with no slots, which remembers nothing (every word is classified anew): what a
     /// [`Scanner`] holds once it has given the thread's memo back.
     fn none() -> Self {

@@ -238,23 +238,29 @@ proptest::proptest! {
     fn scanning_in_stretches_is_one_scan(
         parts in proptest::collection::vec(proptest::sample::select(vec![
             "3", "0", ",", ".", " ", "-", "$", "million", "about", "at least", "May", "5", "2019",
-            "between", "and", "years", "old", "\u{e9}", "\u{20ac}", "99999999999999999999999999",
-            "percent", "a", "dozen", "x", "\n",
+            "between", "and", "years", "old", "\u{e9}", "\u{20ac}", "percent", "a", "dozen", "x",
+            "\n", "9999999999999999999999999999999999999999999",
         ]), 0..32),
         steps in proptest::collection::vec(1usize..24, 1..8),
+        from in 0usize..16,
     ) {
         let text = parts.concat();
-        let whole = scan(&text, 0);
-        let mut scanner = Scanner::new(&text, 0);
+        let mut from = from.min(text.len());
+        while !text.is_char_boundary(from) {
+            from = from.saturating_sub(1);
+        }
+        let whole = scan(&text, from);
+        let mut scanner = Scanner::new(&text, from);
         let mut out = Scan::default();
-        let mut until = 0usize;
+        let mut until = from;
         let mut step = steps.iter().cycle();
         loop {
             until = until.saturating_add(*step.next().unwrap_or(&1));
-            let before = out.claims.len();
+            let (claims, too_large) = (out.claims.len(), out.too_large.len());
             let more = scanner.scan_until(until, &mut out);
-            // Every claim read starts before the limit.
-            proptest::prop_assert!(out.claims.iter().skip(before).all(|c| c.start < until));
+            // Every claim (and overflowed number) read starts before the limit.
+            proptest::prop_assert!(out.claims.iter().skip(claims).all(|c| c.start < until));
+            proptest::prop_assert!(out.too_large.iter().skip(too_large).all(|d| d.start < until));
             if !more {
                 break;
             }
