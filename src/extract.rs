@@ -803,18 +803,8 @@ fn sentence_starts(text: &str, from: usize, line_starts: &[usize]) -> Vec<usize>
     let mut lines = line_starts.get(after..).unwrap_or_default().iter().copied().peekable();
     for off in memchr::memchr3_iter(b'.', b'!', b'?', body) {
         let i = from.saturating_add(off);
-        let next = i.saturating_add(1);
-        let boundary = match body.get(off).copied().unwrap_or(0) {
-            b'!' | b'?' => bytes
-                .get(next)
-                .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')),
-            b'.' => {
-                bytes.get(next).is_some_and(u8::is_ascii_whitespace)
-                    && !ends_abbreviation(bytes.get(from..i).unwrap_or_default())
-            }
-            _ => false,
-        };
-        if boundary {
+        if ends_sentence(bytes, from, i) {
+            let next = i.saturating_add(1);
             while let Some(line) = lines.next_if(|&l| l <= next) {
                 starts.push(line);
             }
@@ -823,6 +813,23 @@ fn sentence_starts(text: &str, from: usize, line_starts: &[usize]) -> Vec<usize>
     }
     starts.extend(lines);
     starts
+}
+
+/// Whether the '.', '!' or '?' at byte `i` of `bytes` ends a sentence: it is followed by a
+/// space (or, after '!' and '?', a quote), and a period does not end an abbreviation in the
+/// body that starts at `from`.
+fn ends_sentence(bytes: &[u8], from: usize, i: usize) -> bool {
+    let next = i.saturating_add(1);
+    match bytes.get(i).copied().unwrap_or(0) {
+        b'!' | b'?' => {
+            bytes.get(next).is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\''))
+        }
+        b'.' => {
+            bytes.get(next).is_some_and(u8::is_ascii_whitespace)
+                && !ends_abbreviation(bytes.get(from..i).unwrap_or_default())
+        }
+        _ => false,
+    }
 }
 
 /// The sentence around byte `pos` of a text of `len` bytes, as (start, end), with `starts` the
@@ -1305,42 +1312,26 @@ mod tests {
         }
     }
 
-    /// `sentence_starts` as it was when it searched for line feeds itself: the oracle for the
-    /// line starts it now takes from the `LineIndex`.
-    fn sentence_starts_finding_lines(text: &str, from: usize) -> Vec<usize> {
+    /// What `sentence_starts` finds, read byte by byte: `from`, then the byte after each
+    /// sentence mark that ends a sentence and after each line feed, from `from` on, in order.
+    fn sentence_starts_by_bytes(text: &str, from: usize) -> Vec<usize> {
         let bytes = text.as_bytes();
-        let body = bytes.get(from..).unwrap_or_default();
-        let mut starts = vec![from];
-        let mut lines = memchr::memchr_iter(b'\n', body)
-            .map(|i| from.saturating_add(i).saturating_add(1))
-            .peekable();
-        for off in memchr::memchr3_iter(b'.', b'!', b'?', body) {
-            let i = from.saturating_add(off);
-            let next = i.saturating_add(1);
-            let boundary = match body.get(off).copied().unwrap_or(0) {
-                b'!' | b'?' => bytes
-                    .get(next)
-                    .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')),
-                b'.' => {
-                    bytes.get(next).is_some_and(u8::is_ascii_whitespace)
-                        && !ends_abbreviation(bytes.get(from..i).unwrap_or_default())
-                }
+        let mut after: Vec<usize> = (from..bytes.len())
+            .filter(|&i| match bytes.get(i) {
+                Some(b'\n') => true,
+                Some(b'.' | b'!' | b'?') => ends_sentence(bytes, from, i),
                 _ => false,
-            };
-            if boundary {
-                while let Some(line) = lines.next_if(|&l| l <= next) {
-                    starts.push(line);
-                }
-                starts.push(next);
-            }
-        }
-        starts.extend(lines);
-        starts
+            })
+            .map(|i| i.saturating_add(1))
+            .collect();
+        after.sort_unstable();
+        std::iter::once(from).chain(after).collect()
     }
 
     proptest::proptest! {
-        /// The line starts `sentence_starts` takes from the `LineIndex` are the line feeds it
-        /// found itself before, from `from` on, whatever `from` is.
+        /// With its line starts taken from the `LineIndex`, `sentence_starts` finds what a
+        /// byte-by-byte reading finds: the line feeds from `from` on merged in order with the
+        /// sentence marks, whatever `from` is.
         #[test]
         fn sentence_starts_take_the_line_index_lines(
             parts in proptest::collection::vec(proptest::sample::select(vec![
@@ -1354,7 +1345,7 @@ mod tests {
                 from = from.saturating_sub(1);
             }
             let got = sentence_starts(&text, from, LineIndex::new(&text).starts());
-            let want = sentence_starts_finding_lines(&text, from);
+            let want = sentence_starts_by_bytes(&text, from);
             proptest::prop_assert_eq!(got, want, "{:?} from {}", text, from);
         }
     }
