@@ -784,10 +784,10 @@ fn ends_abbreviation(before: &[u8]) -> bool {
 ///
 /// Holding one stretch's raw claims instead of a long text's saves memory traffic. Measured
 /// with `examples/profile_extract.rs` (best of interleaved runs): 100 MB of synthetic news ran
-/// at 66.5-66.9 MB/s in one stretch and 68.8-70.7 MB/s in stretches of 512 KiB to 4 MiB.
+/// at 66.1-67.4 MB/s in one stretch and 68.8-70.7 MB/s in stretches of 512 KiB to 4 MiB.
 /// Shorter stretches cost more than they save: the scan's word memo and the subject readers'
-/// tables evict each other from the cache at every switch (1 MB of news: 84.5 MB/s in one
-/// stretch, 80 MB/s in stretches of 64 KiB, 77 MB/s in stretches of 8 KiB).
+/// tables evict each other from the cache at every switch (1 MB of news: 84.7 MB/s in one
+/// stretch, 80.0 MB/s in stretches of 64 KiB, 77.4 MB/s in stretches of 8 KiB).
 const STRETCH_BYTES: usize = 1024 * 1024;
 
 /// Byte offsets where sentences start, from `from` on; `line_starts` are the text's line

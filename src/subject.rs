@@ -745,8 +745,8 @@ fn noun_phrase<'l>(
 
 /// The words of the clause around a claim, read once for all the clause readers
 /// ([`clause_role`], [`clause_event`], [`clause_place`], and the extractor's look-backs for a
-/// subject before the claim): they ask for the first few words
-/// before or after the claim, and a reading of `n` words is the first `n` of any longer one.
+/// subject before the claim): they ask for the first few words before or after the claim, and
+/// a reading of `n` words is the first `n` of any longer one.
 ///
 /// One `ClauseWords` serves all the claims of a text: each reading reuses the last one's
 /// storage, and a claim that asks from where the last reading started is answered from it.

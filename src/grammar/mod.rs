@@ -134,7 +134,7 @@ pub(crate) fn scan(text: &str, from: usize) -> Scan {
 }
 
 /// Reads a text's claims in order, a stretch at a time ([`Scanner::scan_until`]), so that a
-/// caller can work through each stretch's claims while its text is still in cache.
+/// caller can hold one stretch's raw claims at a time instead of the whole text's.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     /// Where the search for the next anchor resumes.
