@@ -111,18 +111,20 @@ impl Extractor {
             out.claims.reserve(found.claims.len());
             ends.reserve(found.claims.len());
             for raw in &found.claims {
-                let Some((claim, np_end)) =
-                    self.normalize(text, raw, published, &lines, &mut clause)
+                let Some(np_end) =
+                    self.normalize(text, raw, published, &lines, &mut clause, &mut out.claims)
                 else {
                     continue;
                 };
-                if let Value::Date { period: None, relative: true } = claim.value {
+                if let Some(
+                    claim @ Claim { value: Value::Date { period: None, relative: true }, .. },
+                ) = out.claims.last()
+                {
                     relative.push(Diagnostic {
                         span: claim.span(),
                         kind: DiagnosticKind::UnresolvedRelativeDate,
                     });
                 }
-                out.claims.push(claim);
                 ends.push(np_end);
             }
         }
@@ -141,7 +143,9 @@ impl Extractor {
         out
     }
 
-    /// Builds a claim from a raw one; also returns where its subject phrase ends.
+    /// Builds a claim from a raw one and pushes it onto `out`, which spares a copy of the claim
+    /// (432 bytes) through a return value; returns where its subject phrase ends, or `None`
+    /// when the raw claim makes no claim.
     fn normalize<'t>(
         &self,
         text: &'t str,
@@ -149,7 +153,8 @@ impl Extractor {
         published: Option<Date>,
         lines: &LineIndex,
         clause: &mut ClauseWords<'t>,
-    ) -> Option<(Claim, usize)> {
+        out: &mut Vec<Claim>,
+    ) -> Option<usize> {
         let lex = &self.lexicon;
         let mut kind = match raw.kind {
             RawKind::Count => Kind::Count,
@@ -329,7 +334,7 @@ impl Extractor {
         };
         let span = Span::new(start, end);
         let (line, column) = lines.line_col(text, start);
-        let claim = Claim {
+        out.push(Claim {
             provenance: Provenance {
                 span,
                 line,
@@ -351,8 +356,8 @@ impl Extractor {
             members: Vec::new(),
             list: None,
             parts: Vec::new(),
-        };
-        Some((claim, np_end.max(end)))
+        });
+        Some(np_end.max(end))
     }
 }
 
