@@ -347,6 +347,9 @@ enum Trigger {
     /// Starts one only with a number a little further on ([`is_weak_trigger`],
     /// [`number_ahead`]): "a", "about", "more".
     Weak,
+    /// A weak trigger that starts one only as a qualifier ([`is_qualifier_only`]): "at least",
+    /// "up to", "more than".
+    Qualifier,
     /// "in", which starts one only as "in excess of N".
     In,
 }
@@ -358,6 +361,8 @@ impl Trigger {
             Trigger::In
         } else if !is_trigger(w) {
             Trigger::No
+        } else if is_qualifier_only(w) {
+            Trigger::Qualifier
         } else if is_weak_trigger(w) {
             Trigger::Weak
         } else {
@@ -608,8 +613,14 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
                     Trigger::No => {}
                     Trigger::Strong => return Some(pos),
                     Trigger::Weak if number_ahead(text, pos, triggers) => return Some(pos),
+                    Trigger::Qualifier
+                        if number_ahead(text, pos, triggers)
+                            && approx::qualifier(text.get(pos..)?).is_ok() =>
+                    {
+                        return Some(pos)
+                    }
                     Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
-                    Trigger::Weak | Trigger::In => {
+                    Trigger::Weak | Trigger::Qualifier | Trigger::In => {
                         pos = skip_token(text, pos);
                         break;
                     }
@@ -815,6 +826,31 @@ fn looks_like_phone(i: &str) -> Option<usize> {
         close(cur);
     }
     (groups >= 3 && total >= 7 && last == 4).then_some(end)
+}
+
+/// Weak triggers that start a claim only as the first word of a qualifier whose next words
+/// may not follow ("at" only as "at least" or "at most", "up" only as "up to", "more" only as
+/// "more than"). No other form tried at a word (dates, factors, the age and magnitude prefixes,
+/// vague quantities, currencies, numbers, ordinals, fractions) starts with one of them, so
+/// where [`approx::qualifier`] fails on one the grammar finds no claim, and the scan skips it
+/// without running the grammar (`qualifier_only_words_start_nothing_else` checks this).
+///
+/// Qualifier words that need nothing after them ("over", "about", "only") are left out: the
+/// qualifier would always pass there, so asking it first would only cost time.
+fn is_qualifier_only(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "as"
+            | "up"
+            | "more"
+            | "less"
+            | "fewer"
+            | "well"
+            | "close"
+            | "upwards"
+            | "upward"
+            | "not"
+    )
 }
 
 /// Everyday words that start a claim only when a number follows ("at least four", "all four",

@@ -450,6 +450,7 @@ proptest::proptest! {
         }
     }
 
+
     /// `word_head` reads the word `letters` and `pack` read, from its one load or not: words
     /// of every length around eight, at the end of the text or not, and any bytes.
     #[test]
@@ -493,4 +494,158 @@ fn number_ahead_reads_signs_anywhere_in_its_window() {
             TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
         assert_eq!(number_ahead(&text, 0, &mut memo), gap + 5 < 32, "gap {gap}");
     }
+}
+
+/// Every word [`is_weak_trigger`] names, for the tests that pick among them.
+const WEAK_TRIGGERS: &[&str] = &[
+    "a",
+    "an",
+    "at",
+    "all",
+    "as",
+    "this",
+    "us",
+    "no",
+    "more",
+    "over",
+    "above",
+    "up",
+    "some",
+    "about",
+    "around",
+    "only",
+    "just",
+    "from",
+    "well",
+    "under",
+    "below",
+    "less",
+    "fewer",
+    "close",
+    "past",
+    "coming",
+    "between",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "exactly",
+    "precisely",
+    "estimated",
+    "circa",
+    "upwards",
+    "upward",
+    "age",
+    "aged",
+    "last",
+    "next",
+    "half",
+    "magnitude",
+    "not",
+];
+
+#[test]
+fn qualifier_only_words_are_weak_triggers() {
+    assert!(WEAK_TRIGGERS.iter().all(|w| is_weak_trigger(w) && is_trigger(w)));
+    let qualifier_only: Vec<&str> =
+        WEAK_TRIGGERS.iter().copied().filter(|w| is_qualifier_only(w)).collect();
+    assert_eq!(qualifier_only.len(), 11, "{qualifier_only:?}");
+    for w in qualifier_only {
+        assert_eq!(Trigger::of(w), Trigger::Qualifier, "{w}");
+    }
+    assert_eq!(Trigger::of("about"), Trigger::Weak);
+    // The scan still finds the claims these words start...
+    for (text, want) in [
+        ("at least four", "at least four => Count 4.._ AtLeast -"),
+        ("Up to 10", "Up to 10 => Count _..10 AtMost -"),
+        ("as many as 40", "as many as 40 => Count _..40 AtMost -"),
+        ("no more than 10", "no more than 10 => Count _..10 AtMost -"),
+        ("well over 300", "well over 300 => Count 300.._ MoreThan -"),
+    ] {
+        assert_eq!(rows(text).first().map(String::as_str), Some(want), "{text:?}");
+    }
+    // ... and skips them where they start none.
+    assert_eq!(rows("prices went up 5 percent"), vec!["5 percent => Percent 5..5 Exact percent"]);
+}
+
+/// The scan skips a qualifier-only word ([`is_qualifier_only`]) where `approx::qualifier`
+/// fails on it, without asking `claim_at`. That is safe because `claim_at` then finds no claim
+/// there either: checked for each word, in lower and title case, after a few words that change
+/// what `claim_at` accepts, and before every pair of the words and marks the other claim forms
+/// start with.
+#[test]
+fn qualifier_only_words_start_nothing_else() {
+    let words = WEAK_TRIGGERS.iter().filter(|w| is_qualifier_only(w)).flat_map(|w| {
+        let mut title = w.to_string();
+        title[..1].make_ascii_uppercase();
+        [w.to_string(), title]
+    });
+    let tokens = [
+        "least",
+        "most",
+        "to",
+        "than",
+        "of",
+        "many",
+        "much",
+        "as",
+        "or",
+        "equal",
+        "over",
+        "above",
+        "more",
+        "well",
+        "4",
+        "four",
+        "a",
+        "an",
+        "the",
+        "dozen",
+        "half",
+        "third",
+        "first",
+        "5th",
+        "million",
+        "percent",
+        "%",
+        "$5",
+        "\u{20ac}3m",
+        "USD",
+        "years",
+        "week",
+        "weekend",
+        "May",
+        "year-old",
+        "several",
+        "dozens",
+        "few",
+        "minus",
+        "doubled",
+        "estimated",
+        "1990s",
+        "last",
+        "2019-06-30",
+        "x",
+    ];
+    let mut checked = 0usize;
+    for word in words {
+        for before in ["", "in ", "or ", "the ", "over the ", "fell "] {
+            for lead in [" ", "", "-", ". ", ", "] {
+                for first in tokens {
+                    // Every second word after no look back; the end of the text after the rest.
+                    let seconds: &[&str] = if before.is_empty() { &tokens } else { &[] };
+                    for second in seconds.iter().map(|t| format!(" {t}")).chain([String::new()]) {
+                        let text = format!("{before}{word}{lead}{first}{second}");
+                        let at = before.len();
+                        if approx::qualifier(&text[at..]).is_err() {
+                            assert!(claim_at(&text, at).is_none(), "{text:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Most of the texts fail the qualifier: the check is not vacuous.
+    assert!(checked > 100_000, "{checked}");
 }
