@@ -350,6 +350,9 @@ enum Trigger {
     /// A weak trigger that starts one only as a qualifier ([`is_qualifier_only`]): "at least",
     /// "up to", "more than".
     Qualifier,
+    /// "a" or "an", which start one only before a word ("a dozen", "an hour", "a third"):
+    /// before a number, the number starts its own claim.
+    Article,
     /// "in", which starts one only as "in excess of N".
     In,
 }
@@ -361,6 +364,8 @@ impl Trigger {
             Trigger::In
         } else if !is_trigger(w) {
             Trigger::No
+        } else if matches!(w, "a" | "an") {
+            Trigger::Article
         } else if is_qualifier_only(w) {
             Trigger::Qualifier
         } else if is_weak_trigger(w) {
@@ -619,8 +624,14 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
                     {
                         return Some(pos)
                     }
+                    Trigger::Article
+                        if number_ahead(text, pos, triggers)
+                            && !number_after_article(b.get(end..).unwrap_or_default()) =>
+                    {
+                        return Some(pos)
+                    }
                     Trigger::In if in_excess(text.get(end..)?) => return Some(pos),
-                    Trigger::Weak | Trigger::Qualifier | Trigger::In => {
+                    Trigger::Weak | Trigger::Qualifier | Trigger::Article | Trigger::In => {
                         pos = skip_token(text, pos);
                         break;
                     }
@@ -826,6 +837,17 @@ fn looks_like_phone(i: &str) -> Option<usize> {
         close(cur);
     }
     (groups >= 3 && total >= 7 && last == 4).then_some(end)
+}
+
+/// True when `after`, what follows "a" or "an", is a space and a number whose digits no letter
+/// follows ("a 34-year-old", "a 10% rise", "a 3,000-strong crowd"): the article starts no claim
+/// there, the number starts its own (`articles_start_nothing_before_a_number` checks this).
+/// Digits a letter follows may make an ordinal with the article ("a 5th round"), so they are
+/// left to the grammar.
+fn number_after_article(after: &[u8]) -> bool {
+    let Some([b' ', rest @ ..]) = after.get(..) else { return false };
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && !rest.get(digits).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Weak triggers that start a claim only as the first word of a qualifier whose next words

@@ -649,3 +649,58 @@ fn qualifier_only_words_start_nothing_else() {
     // Most of the texts fail the qualifier: the check is not vacuous.
     assert!(checked > 100_000, "{checked}");
 }
+
+/// The scan skips "a" and "an" before a space and a number with no letter after its digits
+/// ([`number_after_article`]) without asking `claim_at`: the article starts no claim there
+/// (the number starts its own), whatever stands before it and after the number.
+#[test]
+fn articles_start_nothing_before_a_number() {
+    let tokens = [
+        "4",
+        "4-year-old",
+        "5th",
+        "21st",
+        "1990s",
+        "2019-06-30",
+        "3,000",
+        "1.5",
+        "7bn",
+        "45%",
+        "10 percent",
+        "12 dozen",
+        "5 October",
+        "2 to 3",
+        "3 million",
+        "1 in 5",
+        "4 or 5",
+        "20 years",
+        "6.5-magnitude",
+        "3/4",
+        "1/2",
+    ];
+    let mut checked = 0usize;
+    for article in ["a", "an", "A", "An", "AN"] {
+        for before in ["", "in ", "or ", "the ", "over ", "fell ", "about "] {
+            for first in tokens {
+                for second in ["", " ", " dozen", " million", " years", " and a half", " of them"] {
+                    let text = format!("{before}{article} {first}{second}");
+                    let at = before.len();
+                    if number_after_article(&text.as_bytes()[at + article.len()..]) {
+                        assert!(claim_at(&text, at).is_none(), "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    // All but the four tokens with a letter after their digits.
+    assert_eq!(checked, 5 * 7 * (tokens.len() - 4) * 7);
+    assert!(!number_after_article(b" 5th"));
+    assert!(!number_after_article(b"5"));
+    assert!(!number_after_article(b" dozen"));
+    // The article still starts its own claims, and the number after it is still found.
+    assert_eq!(rows("a dozen eggs"), vec!["a dozen => Count 12..12 Exact -"]);
+    let found = rows("a 34-year-old man");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("34-year-old =>"), "{found:?}");
+}
