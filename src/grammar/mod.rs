@@ -1027,18 +1027,21 @@ fn is_number_lead(b: u8) -> bool {
 }
 
 /// [`is_number_lead`] for any of eight bytes at once (SWAR, as in [`token::letters`]): a lane
-/// equal to `v` is a zero lane of `x ^ v`, and a zero (or, for digits after `^ '0'`, a value
-/// below ten) makes its top bit appear in `(y - low) & !y`; a borrow only runs on from a lane
-/// that already matched, so the test is exact.
+/// of `x ^ v` below `n` is a byte from `v` to `v ^ (n - 1)` (digits: `'0'` and ten; '$' and
+/// '%': `'$'` and two), and a lane below `n` makes its top bit appear in `(y - n) & !y`; a
+/// borrow only runs on from a lane that already matched, so the test is exact. The three
+/// non-ASCII lead bytes are only looked for when a byte has its top bit set.
 fn number_lead_in(bytes: [u8; 8]) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = LANES * 0x80;
     let x = u64::from_le_bytes(bytes);
-    let below = |y: u64, n: u64| y.wrapping_sub(LANES.wrapping_mul(n)) & !y & TOP != 0;
-    below(x ^ (LANES * 0x30), 10)
-        || [b'$', b'%', 0xC2, 0xE2, 0xEF]
-            .iter()
-            .any(|&v| below(x ^ LANES.wrapping_mul(u64::from(v)), 1))
+    let below = |y: u64, n: u64| y.wrapping_sub(LANES.wrapping_mul(n)) & !y;
+    let ascii = below(x ^ (LANES * 0x30), 10) | below(x ^ (LANES * u64::from(b'$')), 2);
+    ascii & TOP != 0
+        || (x & TOP != 0
+            && [0xC2u8, 0xE2, 0xEF]
+                .iter()
+                .any(|&v| below(x ^ LANES.wrapping_mul(u64::from(v)), 1) & TOP != 0))
 }
 
 /// "in" starts a claim only as "in excess of N" (see `approx::qualifier`); `after` follows it.
