@@ -617,15 +617,15 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
                 match triggers.class(text, pos, end, key) {
                     Trigger::No => {}
                     Trigger::Strong => return Some(pos),
-                    Trigger::Weak if number_ahead(text, pos, triggers) => return Some(pos),
+                    Trigger::Weak if number_ahead(text, pos, len, triggers) => return Some(pos),
                     Trigger::Qualifier
-                        if number_ahead(text, pos, triggers)
+                        if number_ahead(text, pos, len, triggers)
                             && approx::qualifier(text.get(pos..)?).is_ok() =>
                     {
                         return Some(pos)
                     }
                     Trigger::Article
-                        if number_ahead(text, pos, triggers)
+                        if number_ahead(text, pos, len, triggers)
                             && !number_after_article(b.get(end..).unwrap_or_default()) =>
                     {
                         return Some(pos)
@@ -984,9 +984,9 @@ fn is_numberish(w: &str) -> bool {
         )
 }
 
-/// True when the next two words (or the next 32 bytes) after the word at `at` hold something a
-/// claim can be made of.
-fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_>) -> bool {
+/// True when the next two words (or the next 32 bytes) after the word at `at`, `len` ASCII
+/// letters long (what [`token::letters`] reads there), hold something a claim can be made of.
+fn number_ahead(text: &str, at: usize, len: usize, memo: &mut TriggerMemo<'_>) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let b = rest.as_bytes();
     // The window may end inside a char: the bytes it would then take in are continuation
@@ -998,9 +998,9 @@ fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_>) -> bool {
     if lead {
         return true;
     }
-    // The words (runs of ASCII letters) after the one at `at`.
-    let mut p = 0usize;
-    for nth in 0..3 {
+    // The two words (runs of ASCII letters) after the one at `at`.
+    let mut p = len;
+    for _ in 0..2 {
         p = p.saturating_add(
             b.get(p..).unwrap_or_default().iter().take_while(|c| !c.is_ascii_alphabetic()).count(),
         );
@@ -1010,9 +1010,7 @@ fn number_ahead(text: &str, at: usize, memo: &mut TriggerMemo<'_>) -> bool {
         }
         let start = p;
         p = p.saturating_add(len);
-        if nth > 0
-            && memo.numberish(rest.get(start..p).unwrap_or(""), b.get(start..).unwrap_or_default())
-        {
+        if memo.numberish(rest.get(start..p).unwrap_or(""), b.get(start..).unwrap_or_default()) {
             return true;
         }
     }

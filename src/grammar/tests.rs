@@ -492,7 +492,7 @@ fn number_ahead_reads_signs_anywhere_in_its_window() {
         let text = format!("about{}$5", " ".repeat(gap));
         let mut memo =
             TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
-        assert_eq!(number_ahead(&text, 0, &mut memo), gap + 5 < 32, "gap {gap}");
+        assert_eq!(number_ahead(&text, 0, 5, &mut memo), gap + 5 < 32, "gap {gap}");
     }
 }
 
