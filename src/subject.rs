@@ -604,6 +604,8 @@ fn noun_phrase<'l>(
     }
     let mut start: Option<usize> = None;
     let mut head_end: Option<usize> = None;
+    // The word whose lemma heads a phrase with no person noun.
+    let mut lemma_of: Option<&NpWord<'_>> = None;
     let mut content = 0usize;
     while let Some(w) = words.get(idx) {
         if content >= 4 {
@@ -668,7 +670,7 @@ fn noun_phrase<'l>(
         content = content.saturating_add(1);
         if let Some(p) = lex.person(lw) {
             np.person = Some(p);
-            np.lemma = None;
+            lemma_of = None;
             head_end = Some(w.span.end);
             idx = idx.saturating_add(1);
             if !next_content || looks_plural(w.text) {
@@ -680,7 +682,8 @@ fn noun_phrase<'l>(
             // "several times", "three occasions": a frequency, not a claim about the story.
             return NounPhrase { end: pos, frequency: true, ..NounPhrase::default() };
         }
-        np.lemma = Some(lex.noun(lw).map_or_else(|| singular(lw), str::to_string));
+        // Its lemma is made once the head is known.
+        lemma_of = Some(w);
         np.person = None;
         head_end = Some(w.span.end);
         idx = idx.saturating_add(1);
@@ -688,6 +691,8 @@ fn noun_phrase<'l>(
             break;
         }
     }
+    np.lemma =
+        lemma_of.map(|w| lex.noun(&w.lower).map_or_else(|| singular(&w.lower), str::to_string));
     let (Some(s), Some(e)) = (start, head_end) else {
         return np;
     };
