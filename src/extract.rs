@@ -144,8 +144,8 @@ impl Extractor {
     }
 
     /// Builds a claim from a raw one and pushes it onto `out`, which spares a copy of the claim
-    /// (432 bytes) through a return value; returns where its subject phrase ends, or `None`
-    /// when the raw claim makes no claim.
+    /// (a few hundred bytes) through a return value. Returns where its subject phrase ends
+    /// when it pushed a claim (then the last of `out`), `None` when it pushed none.
     fn normalize<'t>(
         &self,
         text: &'t str,

@@ -345,13 +345,14 @@ enum Trigger {
     /// Starts one wherever it stands: a number word, a month, a currency code.
     Strong,
     /// Starts one only with a number a little further on ([`is_weak_trigger`],
-    /// [`number_ahead`]): "a", "about", "more".
+    /// [`number_ahead`]): "about", "all", "last".
     Weak,
-    /// A weak trigger that starts one only as a qualifier ([`is_qualifier_only`]): "at least",
-    /// "up to", "more than".
+    /// A weak trigger that starts one only as a qualifier ([`QUALIFIER_ONLY`]): "at least",
+    /// "up to", "more than". Needs [`number_ahead`] and [`approx::qualifier`] to pass.
     Qualifier,
-    /// "a" or "an", which start one only before a word ("a dozen", "an hour", "a third"):
-    /// before a number, the number starts its own claim.
+    /// "a" or "an": weak triggers that start no claim before a space and plain digits ("a
+    /// 34-year-old": the number starts its own; [`number_after_article`]). Elsewhere they
+    /// need [`number_ahead`], like any weak trigger.
     Article,
     /// "in", which starts one only as "in excess of N".
     In,
@@ -364,14 +365,14 @@ impl Trigger {
             Trigger::In
         } else if !is_trigger(w) {
             Trigger::No
+        } else if !is_weak_trigger(w) {
+            Trigger::Strong
         } else if matches!(w, "a" | "an") {
             Trigger::Article
-        } else if is_qualifier_only(w) {
+        } else if QUALIFIER_ONLY.contains(&w) {
             Trigger::Qualifier
-        } else if is_weak_trigger(w) {
-            Trigger::Weak
         } else {
-            Trigger::Strong
+            Trigger::Weak
         }
     }
 }
@@ -625,8 +626,8 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
                         return Some(pos)
                     }
                     Trigger::Article
-                        if number_ahead(text, pos, len, triggers)
-                            && !number_after_article(b.get(end..).unwrap_or_default()) =>
+                        if !number_after_article(b.get(end..).unwrap_or_default())
+                            && number_ahead(text, pos, len, triggers) =>
                     {
                         return Some(pos)
                     }
@@ -845,13 +846,13 @@ fn looks_like_phone(i: &str) -> Option<usize> {
 /// Digits a letter follows may make an ordinal with the article ("a 5th round"), so they are
 /// left to the grammar.
 fn number_after_article(after: &[u8]) -> bool {
-    let Some([b' ', rest @ ..]) = after.get(..) else { return false };
+    let [b' ', rest @ ..] = after else { return false };
     let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     digits > 0 && !rest.get(digits).is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// Weak triggers that start a claim only as the first word of a qualifier whose next words
-/// may not follow ("at" only as "at least" or "at most", "up" only as "up to", "more" only as
+/// Weak triggers that start a claim only as the first word of a qualifier that needs the
+/// words after it ("at" only as "at least" or "at most", "up" only as "up to", "more" only as
 /// "more than"). No other form tried at a word (dates, factors, the age and magnitude prefixes,
 /// vague quantities, currencies, numbers, ordinals, fractions) starts with one of them, so
 /// where [`approx::qualifier`] fails on one the grammar finds no claim, and the scan skips it
@@ -859,21 +860,8 @@ fn number_after_article(after: &[u8]) -> bool {
 ///
 /// Qualifier words that need nothing after them ("over", "about", "only") are left out: the
 /// qualifier would always pass there, so asking it first would only cost time.
-fn is_qualifier_only(w: &str) -> bool {
-    matches!(
-        w,
-        "at" | "as"
-            | "up"
-            | "more"
-            | "less"
-            | "fewer"
-            | "well"
-            | "close"
-            | "upwards"
-            | "upward"
-            | "not"
-    )
-}
+const QUALIFIER_ONLY: &[&str] =
+    &["at", "as", "up", "more", "less", "fewer", "well", "close", "upwards", "upward", "not"];
 
 /// Everyday words that start a claim only when a number follows ("at least four", "all four",
 /// "a dozen", "more than 300", "last May"): for them the grammar runs only when a cheap look
@@ -984,8 +972,9 @@ fn is_numberish(w: &str) -> bool {
         )
 }
 
-/// True when the next two words (or the next 32 bytes) after the word at `at`, `len` ASCII
-/// letters long (what [`token::letters`] reads there), hold something a claim can be made of.
+/// True when the 32 bytes from `at` (the word there included) or the two words after the word
+/// at `at`, `len` ASCII letters long (what [`token::letters`] reads there), hold something a
+/// claim can be made of.
 fn number_ahead(text: &str, at: usize, len: usize, memo: &mut TriggerMemo<'_>) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let b = rest.as_bytes();
@@ -1004,12 +993,12 @@ fn number_ahead(text: &str, at: usize, len: usize, memo: &mut TriggerMemo<'_>) -
         p = p.saturating_add(
             b.get(p..).unwrap_or_default().iter().take_while(|c| !c.is_ascii_alphabetic()).count(),
         );
-        let len = token::letters(b.get(p..).unwrap_or_default());
-        if len == 0 {
+        let letters = token::letters(b.get(p..).unwrap_or_default());
+        if letters == 0 {
             return false;
         }
         let start = p;
-        p = p.saturating_add(len);
+        p = p.saturating_add(letters);
         if memo.numberish(rest.get(start..p).unwrap_or(""), b.get(start..).unwrap_or_default()) {
             return true;
         }
@@ -1026,15 +1015,16 @@ fn is_number_lead(b: u8) -> bool {
 
 /// [`is_number_lead`] for any of eight bytes at once (SWAR, as in [`token::letters`]): a lane
 /// of `x ^ v` below `n` is a byte from `v` to `v ^ (n - 1)` (digits: `'0'` and ten; '$' and
-/// '%': `'$'` and two), and a lane below `n` makes its top bit appear in `(y - n) & !y`; a
-/// borrow only runs on from a lane that already matched, so the test is exact. The three
+/// '%': `'$'` and two), and a lane below `n` makes its top bit appear in
+/// `(y - n * LANES) & !y`; a borrow only runs on from a lane that already matched, so the test
+/// is exact. The three
 /// non-ASCII lead bytes are only looked for when a byte has its top bit set.
 fn number_lead_in(bytes: [u8; 8]) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = LANES * 0x80;
     let x = u64::from_le_bytes(bytes);
     let below = |y: u64, n: u64| y.wrapping_sub(LANES.wrapping_mul(n)) & !y;
-    let ascii = below(x ^ (LANES * 0x30), 10) | below(x ^ (LANES * u64::from(b'$')), 2);
+    let ascii = below(x ^ (LANES * 0x30), 10) | below(x ^ (LANES * 0x24), 2);
     ascii & TOP != 0
         || (x & TOP != 0
             && [0xC2u8, 0xE2, 0xEF]
