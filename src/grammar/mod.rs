@@ -1014,11 +1014,11 @@ fn is_number_lead(b: u8) -> bool {
 }
 
 /// [`is_number_lead`] for any of eight bytes at once (SWAR, as in [`token::letters`]): a lane
-/// of `x ^ v` below `n` is a byte from `v` to `v ^ (n - 1)` (digits: `'0'` and ten; '$' and
-/// '%': `'$'` and two), and a lane below `n` makes its top bit appear in
+/// of `x ^ v` below `n` is a byte from `v` to `v ^ (n - 1)` (digits: `v` = '0', `n` = 10; '$'
+/// and '%': `v` = '$', `n` = 2), and a lane below `n` makes its top bit appear in
 /// `(y - n * LANES) & !y`; a borrow only runs on from a lane that already matched, so the test
-/// is exact. The three
-/// non-ASCII lead bytes are only looked for when a byte has its top bit set.
+/// is exact. The three non-ASCII lead bytes are only looked for when a byte has its top bit
+/// set.
 fn number_lead_in(bytes: [u8; 8]) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = LANES * 0x80;
