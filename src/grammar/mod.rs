@@ -2045,20 +2045,23 @@ fn unsigned_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
     let (r, a) = match number::fraction_scale(i) {
         Ok(x) => x,
         Err(_) => {
-            if let Ok((r, f)) = ordinal::fraction(i).or_else(|_| ordinal::bare_half(i)) {
+            // The number words here are read once for the fraction, the ordinal and the amount.
+            let words = number::WordCardinals::read(i);
+            let fraction = ordinal::fraction(i, Some(&words));
+            if let Ok((r, f)) = fraction.or_else(|_| ordinal::bare_half(i)) {
                 return Ok((r, mk(RawKind::Fraction, Some(f), None, false)));
             }
             // Ordinals, with an optional article: "the seventh", "a fifth American".
             let after_article = word_class(i, |w| matches!(w, "a" | "an").then_some(()))
                 .ok()
                 .and_then(|(r, _)| ws(r).ok().map(|(r, _)| r));
-            let ord =
-                ordinal::ordinal(i).or_else(|e| after_article.map_or(Err(e), ordinal::ordinal));
+            let ord = ordinal::ordinal_with(i, Some(&words))
+                .or_else(|e| after_article.map_or(Err(e), ordinal::ordinal));
             if let Ok((r, n)) = ord {
                 let digits = i.starts_with(|c: char| c.is_ascii_digit());
                 return Ok((r, mk(RawKind::Ordinal, Some(Number::from_int(n)), None, digits)));
             }
-            number::amount_after_fraction_scale(i)?
+            number::amount_after_fraction_scale_with(i, Some(&words))?
         }
     };
     amount_value(r, a, and_cents)

@@ -220,6 +220,19 @@ fn fraction_word_follows(i: &str) -> bool {
 /// A number after "and" that cannot continue ("3 hundred and 2 hundred", "one hundred and
 /// three quarters") is given back with its "and".
 fn cardinal(i: &str, opts: CardOpts) -> Option<CardOut<'_>> {
+    let (number, ordinal) = cardinal_pass(i, opts.digits);
+    if opts.ordinal {
+        ordinal
+    } else {
+        number
+    }
+}
+
+/// [`cardinal`]'s two readings from one pass: the number the words make, and the number an
+/// ordinal word ends ("one hundred twenty-fifth"). Ordinal words are no number words, so both
+/// readings stop at the same word: the reading as a number stops there because the word is
+/// none of its tokens, the ordinal one because it ends there.
+fn cardinal_pass(i: &str, digits: bool) -> (Option<CardOut<'_>>, Option<CardOut<'_>>) {
     let mut s = Card {
         total: 0,
         current: 0,
@@ -270,21 +283,24 @@ fn cardinal(i: &str, opts: CardOpts) -> Option<CardOut<'_>> {
                 }
             }
         }
-        if opts.ordinal {
-            if let Ok((r, (v, tok))) = word_class(after_sep, ordinal_token) {
-                if s.last != Tok::Start {
-                    let mut t = s;
-                    if feed(&mut t, v, tok, false) {
-                        ordinal_end = Some((t, r));
-                    }
-                }
-                break;
-            }
-        }
         let token = match word_class(after_sep, number_token) {
             Ok((r, t)) => Some((r, t)),
-            Err(_) if opts.digits => small_digits(after_sep).map(|(r, v)| (r, (v, Tok::Digits))),
-            Err(_) => None,
+            Err(_) => {
+                if let Ok((r, (v, tok))) = word_class(after_sep, ordinal_token) {
+                    if s.last != Tok::Start {
+                        let mut t = s;
+                        if feed(&mut t, v, tok, false) {
+                            ordinal_end = Some((t, r));
+                        }
+                    }
+                    break;
+                }
+                if digits {
+                    small_digits(after_sep).map(|(r, v)| (r, (v, Tok::Digits)))
+                } else {
+                    None
+                }
+            }
         };
         // Nothing after "and" keeps what was read before it.
         let Some((r, (v, tok))) = token else { break };
@@ -330,29 +346,29 @@ fn cardinal(i: &str, opts: CardOpts) -> Option<CardOut<'_>> {
         rest = r;
         accepted = r;
     }
-    if opts.ordinal {
-        let (t, r) = ordinal_end?;
+    let ordinal = ordinal_end.map(|(t, r)| {
         let value = if t.overflow {
             None
         } else {
             t.total.checked_add(t.current).and_then(|n| Number::new(n, 1))
         };
-        return Some(CardOut { rest: r, value, last_scale: None, multiplied: true });
-    }
+        CardOut { rest: r, value, last_scale: None, multiplied: true }
+    });
     if matches!(s.last, Tok::Start | Tok::Article) {
-        return None;
+        return (None, ordinal);
     }
     let value = if s.overflow {
         None
     } else {
         s.total.checked_add(s.current).and_then(|n| Number::new(n, 1))
     };
-    Some(CardOut {
+    let number = CardOut {
         rest: accepted,
         value,
         last_scale: (s.last_scale != i64::MAX).then_some(s.last_scale),
         multiplied,
-    })
+    };
+    (Some(number), ordinal)
 }
 
 /// Applies one token to the reader; false when it cannot follow what came before.
@@ -439,24 +455,51 @@ fn feed(s: &mut Card, v: i64, tok: Tok, after_and: bool) -> bool {
 
 /// `cardinal_words = [ "a" | "an" ] word_number { (joiner | ws "and" ws) word_number } ;`
 pub(crate) fn cardinal_words(i: &str) -> IResult<&str, Amount> {
-    let out = cardinal(i, CardOpts::default()).ok_or_else(|| super::token::fail(i))?;
-    Ok((
-        out.rest,
-        Amount {
-            scaled: out.last_scale.is_some(),
-            scale: out.last_scale,
-            ..Amount::plain(out.value, false)
-        },
-    ))
+    WordCardinals::read(i).number()
+}
+
+/// Both readings of the number words at a position, [`cardinal_words`] and [`ordinal_words`],
+/// from one pass ([`cardinal_pass`]): for the productions that try both on the same words
+/// (a value's fraction, ordinal and amount).
+pub(crate) struct WordCardinals<'a> {
+    at: &'a str,
+    number: Option<CardOut<'a>>,
+    ordinal: Option<CardOut<'a>>,
+}
+
+impl<'a> WordCardinals<'a> {
+    /// The number words at `i`, read once.
+    pub(crate) fn read(i: &'a str) -> WordCardinals<'a> {
+        let (number, ordinal) = cardinal_pass(i, false);
+        WordCardinals { at: i, number, ordinal }
+    }
+
+    /// [`cardinal_words`] at the position read.
+    pub(crate) fn number(&self) -> IResult<&'a str, Amount> {
+        let out = self.number.as_ref().ok_or_else(|| super::token::fail(self.at))?;
+        Ok((
+            out.rest,
+            Amount {
+                scaled: out.last_scale.is_some(),
+                scale: out.last_scale,
+                ..Amount::plain(out.value, false)
+            },
+        ))
+    }
+
+    /// [`ordinal_words`] at the position read.
+    pub(crate) fn ordinal(&self) -> IResult<&'a str, Number> {
+        let fail = || super::token::fail(self.at);
+        let out = self.ordinal.as_ref().ok_or_else(fail)?;
+        let v = out.value.ok_or_else(fail)?;
+        Ok((out.rest, v))
+    }
 }
 
 /// `ordinal_words = cardinal_words joiner ordinal_word ;` ("one hundred twenty-fifth",
 /// "two hundredth", "three trillionth"); a bare ordinal word is not read here.
 pub(crate) fn ordinal_words(i: &str) -> IResult<&str, Number> {
-    let out = cardinal(i, CardOpts { digits: false, ordinal: true })
-        .ok_or_else(|| super::token::fail(i))?;
-    let v = out.value.ok_or_else(|| super::token::fail(i))?;
-    Ok((out.rest, v))
+    WordCardinals::read(i).ordinal()
 }
 
 /// A decimal read as written, digit by digit: its value and its length without separators.
@@ -834,9 +877,34 @@ pub(crate) fn clause_end(i: &str) -> bool {
 /// Digits may be followed (glued) only by a scale suffix; any other glued letters are left for
 /// the caller to accept (ordinal suffixes, units) or reject.
 pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
+    // Most calls come from tails that look for a second amount ("15 years had passed", "$7
+    // billion over time") and find a plain word: it is turned away after one look, not after
+    // every production below has read it.
+    if !may_start_amount(i) {
+        return Err(super::token::fail(i));
+    }
     match fraction_scale(i) {
         Ok(x) => Ok(x),
         Err(_) => amount_after_fraction_scale(i),
+    }
+}
+
+/// Whether [`amount`] can read anything at `i`: a digit, a point, a vulgar fraction, or a
+/// word that one of its productions starts with (a number word or scale, "half", "quarter",
+/// an article, "nought"). Read on the whole run of letters, whatever follows it, so that it
+/// is never stricter than the productions themselves.
+fn may_start_amount(i: &str) -> bool {
+    match i.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() || *b == b'.' => true,
+        Some(b) if b.is_ascii_alphabetic() => word(i).is_ok_and(|(_, w)| {
+            super::token::with_lower(w, |w| {
+                number_token(w).is_some()
+                    || matches!(w, "half" | "quarter" | "a" | "an" | "nought" | "naught")
+            })
+            .unwrap_or(false)
+        }),
+        Some(_) => i.chars().next().is_some_and(is_vulgar),
+        None => false,
     }
 }
 
@@ -889,6 +957,14 @@ fn goes_on(after: Option<&After<'_>>) -> bool {
 
 /// [`amount`] where [`fraction_scale`] is known to fail: for callers that tried it already.
 pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
+    amount_after_fraction_scale_with(i, None)
+}
+
+/// [`amount_after_fraction_scale`], with the number words at `i` when the caller read them.
+pub(crate) fn amount_after_fraction_scale_with<'a>(
+    i: &'a str,
+    words: Option<&WordCardinals<'a>>,
+) -> IResult<&'a str, Amount> {
     // What follows the amount, when it was read at its end (`None`: read it when needed).
     let mut after: Option<Option<After<'_>>> = None;
     let (rest, a) = if i.starts_with(|c: char| c.is_ascii_digit() || c == '.' || is_vulgar(c)) {
@@ -923,7 +999,7 @@ pub(crate) fn amount_after_fraction_scale(i: &str) -> IResult<&str, Amount> {
             .and_then(|(r, ())| point_tail(r, Number::ZERO));
         let words = match zero {
             Some((r, v)) => Ok((r, Amount::plain(Some(v), false))),
-            None => cardinal_words(i),
+            None => words.map_or_else(|| cardinal_words(i), WordCardinals::number),
         };
         let (rest, a) = match words {
             Ok(x) => x,
@@ -1154,6 +1230,75 @@ mod tests {
         }
         // The vocabulary does reach the mixed cardinals ("3 hundred and 21").
         assert!(useful > 0);
+    }
+
+    /// [`amount`] without its [`may_start_amount`] check: what the productions read alone.
+    fn amount_unchecked(i: &str) -> IResult<&str, Amount> {
+        fraction_scale(i).or_else(|_| amount_after_fraction_scale(i))
+    }
+
+    /// The check before [`amount`] only turns away what none of its productions reads. Every
+    /// two- and three-part input is tried: number words, scales, fraction heads and articles in
+    /// three cases, digits, marks and the plain words a tail meets after an amount, glued or
+    /// spaced.
+    #[test]
+    fn may_start_amount_turns_away_no_amount() {
+        const WORDS: [&str; 27] = [
+            "a", "an", "one", "two", "twenty", "ninety", "zero", "hundred", "thousand", "million",
+            "bn", "lakh", "crore", "half", "quarter", "quarters", "third", "fifth", "dozen",
+            "nought", "naught", "point", "and", "years", "had", "over", "the",
+        ];
+        const OTHER: [&str; 12] =
+            ["3", "15", ".5", "1,000", "\u{bd}", "$", "%", "-", "_", "\u{e9}", ",", ""];
+        const SEPS: [&str; 4] = [" ", "-", "", "\n"];
+        let mut firsts: Vec<String> = OTHER.iter().map(|o| (*o).to_string()).collect();
+        for w in WORDS {
+            firsts.extend([
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                format!("{}{}", &w[..1].to_ascii_uppercase(), &w[1..]),
+            ]);
+        }
+        let nexts: Vec<&str> = WORDS.iter().chain(OTHER.iter()).copied().collect();
+        let mut tried = 0usize;
+        let mut reads = 0usize;
+        for f in &firsts {
+            for sep in SEPS {
+                for n in &nexts {
+                    for third in ["", " five", " dozen", " million", " of a million", " people"] {
+                        let i = format!("{f}{sep}{n}{third}");
+                        tried += 1;
+                        let unchecked = amount_unchecked(&i);
+                        reads += usize::from(unchecked.is_ok());
+                        assert!(may_start_amount(&i) || unchecked.is_err(), "{i:?}: {unchecked:?}");
+                        assert_eq!(amount(&i).ok(), unchecked.ok(), "{i:?}");
+                    }
+                }
+            }
+        }
+        // The inputs do reach the productions: about a fifth of them start an amount.
+        assert!(tried > 50_000 && reads > tried / 10 && reads < tried / 2, "{reads} of {tried}");
+    }
+
+    #[test]
+    fn may_start_amount_rows() {
+        for (i, want) in [
+            ("15 years", true),
+            (".5", true),
+            ("\u{bd} cup", true),
+            ("Three", true),
+            ("a dozen", true),
+            ("Half a million", true),
+            ("quarter", true),
+            ("nought point five", true),
+            ("had passed", false),
+            ("over time", false),
+            (" 15", false),
+            ("", false),
+            ("$5", false),
+        ] {
+            assert_eq!(may_start_amount(i), want, "{i:?}");
+        }
     }
 
     #[test]

@@ -62,6 +62,14 @@ pub(crate) fn ordinal_word(w: &str) -> Option<i64> {
 
 /// `ordinal` (see the module grammar).
 pub(crate) fn ordinal(i: &str) -> IResult<&str, i64> {
+    ordinal_with(i, None)
+}
+
+/// [`ordinal`], with the number words at `i` when the caller read them.
+pub(crate) fn ordinal_with<'a>(
+    i: &'a str,
+    words: Option<&number::WordCardinals<'a>>,
+) -> IResult<&'a str, i64> {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
         let n = i.bytes().take_while(u8::is_ascii_digit).count();
         let digits = i.get(..n).unwrap_or("");
@@ -81,7 +89,8 @@ pub(crate) fn ordinal(i: &str) -> IResult<&str, i64> {
         return Err(super::token::fail(i));
     }
     // "twenty-first", "one hundred twenty-fifth", "two hundredth".
-    if let Ok((r, v)) = number::ordinal_words(i) {
+    let ordinal_words = words.map_or_else(|| number::ordinal_words(i), |w| w.ordinal());
+    if let Ok((r, v)) = ordinal_words {
         if let Some(v) = v.to_i64() {
             return Ok((r, v));
         }
@@ -134,10 +143,15 @@ fn of_follows(i: &str) -> bool {
 /// `fraction` (see the module grammar). "a fifth" is a fraction only when "of" follows or the
 /// clause ends (else it is an ordinal: "a fifth American"); "a quarter" and "a half" always
 /// are. "one hundredth" and smaller units follow the same rule ("the one hundredth
-/// anniversary" is a rank).
-pub(crate) fn fraction(i: &str) -> IResult<&str, Number> {
+/// anniversary" is a rank). `words` are the number words at `i`, when the caller has read
+/// them ([`number::WordCardinals`]).
+pub(crate) fn fraction<'a>(
+    i: &'a str,
+    words: Option<&number::WordCardinals<'a>>,
+) -> IResult<&'a str, Number> {
     let article = word_class(i, |w| matches!(w, "a" | "an").then_some(())).is_ok();
-    let (r, numer, is_article) = match number::cardinal_words(i) {
+    let cardinal = words.map_or_else(|| number::cardinal_words(i), |w| w.number());
+    let (r, numer, is_article) = match cardinal {
         Ok((r, a)) => {
             let n = a.value.and_then(|v| v.to_i64()).ok_or_else(|| super::token::fail(i))?;
             (r, n, false)
@@ -262,7 +276,7 @@ mod tests {
             ("three twenty-firsts", "1/7", ""),
             ("twenty twenty fifths", "0.8", ""),
         ] {
-            let (r, v) = fraction(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
+            let (r, v) = fraction(input, None).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
             assert_eq!((v.to_string().as_str(), r), (want, rest), "input: {input:?}");
         }
         for bad in [
@@ -275,7 +289,7 @@ mod tests {
             "twenty fifth anniversary",
             "a twenty-first century",
         ] {
-            assert!(fraction(bad).is_err(), "input: {bad:?}");
+            assert!(fraction(bad, None).is_err(), "input: {bad:?}");
         }
     }
 }

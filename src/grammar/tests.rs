@@ -419,7 +419,7 @@ proptest::proptest! {
     ) {
         proptest::prop_assert!(half_duration(&i).is_none());
         proptest::prop_assert!(number::fraction_scale(&i).is_err());
-        proptest::prop_assert!(ordinal::fraction(&i).is_err());
+        proptest::prop_assert!(ordinal::fraction(&i, None).is_err());
         proptest::prop_assert!(ordinal::bare_half(&i).is_err());
         proptest::prop_assert!(word_class(&i, |w| matches!(w, "a" | "an").then_some(())).is_err());
         proptest::prop_assert!(word_class(&i, |w| Some(w.len())).is_err());
