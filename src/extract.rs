@@ -1412,6 +1412,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Lines and columns (in chars) are what counting from the start of the text gives,
+        /// in ASCII texts and others, for positions asked in text order or in any order.
+        #[test]
+        fn line_col_counts_chars_from_the_line_start(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "x", " ", "\n", "\n\n", "\u{e9}", "\u{201c}", "\u{1f600}", ".",
+            ]), 0..24),
+            asks in proptest::collection::vec(0usize..80, 0..12),
+            sorted in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            let mut asks: Vec<usize> =
+                asks.into_iter().filter(|&p| p <= text.len() && text.is_char_boundary(p)).collect();
+            if sorted {
+                asks.sort_unstable();
+            }
+            let lines = LineIndex::new(&text);
+            for pos in asks {
+                let before = &text[..pos];
+                let line = before.matches('\n').count().saturating_add(1);
+                let column = before.rsplit('\n').next().unwrap_or("").chars().count().saturating_add(1);
+                proptest::prop_assert_eq!(lines.line_col(&text, pos), (line, column), "{:?} at {}", text, pos);
+            }
+        }
+    }
+
     /// Searching from any hint finds what a binary search finds, near the hint or far from it,
     /// with repeated starts and positions before, between and after them.
     #[test]
