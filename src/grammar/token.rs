@@ -141,14 +141,22 @@ impl Lower {
     }
 }
 
-/// Matches a word case-insensitively, requiring a word boundary after it.
+/// Matches a word case-insensitively, requiring a word boundary after it: the whole run of
+/// letters is `k` (lower-case ASCII letters), and no digit follows it.
 pub(crate) fn kw<'a>(k: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    debug_assert!(!k.is_empty() && k.bytes().all(|c| c.is_ascii_lowercase()), "{k:?}");
     move |i: &'a str| {
-        let (rest, w) = word(i)?;
-        if w.eq_ignore_ascii_case(k) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
-            Ok((rest, w))
-        } else {
-            Err(fail(i))
+        let b = i.as_bytes();
+        // Setting bit 5 lower-cases an ASCII letter and makes no other byte a lower-case one,
+        // so this compares letters without case and fails on anything else.
+        let same = b
+            .get(..k.len())
+            .is_some_and(|head| head.iter().zip(k.as_bytes()).all(|(&x, &y)| x | 0x20 == y));
+        let bounded = !b.get(k.len()).is_some_and(u8::is_ascii_alphanumeric);
+        // The bytes matched are ASCII, so the split falls on a char boundary.
+        match i.split_at_checked(k.len()) {
+            Some((w, rest)) if same && bounded && !k.is_empty() => Ok((rest, w)),
+            _ => Err(fail(i)),
         }
     }
 }
@@ -304,6 +312,58 @@ mod tests {
         ] {
             assert_eq!(letters(input.as_bytes()), want, "{input:?}");
         }
+    }
+
+    /// `kw` reads what its first form did (the whole run of letters equal to the keyword, no
+    /// digit after it), for every keyword the grammar uses, in three cases, cut short, run on
+    /// into letters, digits, marks and non-ASCII chars.
+    #[test]
+    fn kw_is_a_whole_word_without_case() {
+        let reference = |k: &str, i: &str| -> Option<(usize, usize)> {
+            let (rest, w) = word(i).ok()?;
+            (w.eq_ignore_ascii_case(k) && !rest.starts_with(|c: char| c.is_ascii_digit()))
+                .then_some((w.len(), rest.len()))
+        };
+        let keywords = [
+            "of",
+            "and",
+            "half",
+            "the",
+            "per",
+            "cent",
+            "point",
+            "percentage",
+            "old",
+            "hundred",
+            "hour",
+            "every",
+            "dozen",
+            "little",
+            "over",
+            "estimated",
+            "a",
+        ];
+        let tails = ["", " x", "x", "s", "7", "_", "-", ".", "\u{e9}", "\u{201c}", "\u{a0}"];
+        let mut matched = 0usize;
+        for k in keywords {
+            let title = format!(
+                "{}{}",
+                k.get(..1).unwrap_or("").to_ascii_uppercase(),
+                k.get(1..).unwrap_or("")
+            );
+            let cut = k.get(..k.len().saturating_sub(1)).unwrap_or("").to_string();
+            for head in [k.to_string(), k.to_ascii_uppercase(), title, cut, format!("x{k}")] {
+                for tail in tails {
+                    let i = format!("{head}{tail}");
+                    let got = kw(k)(&i).ok().map(|(rest, w)| (w.len(), rest.len()));
+                    assert_eq!(got, reference(k, &i), "{k:?} on {i:?}");
+                    matched = matched.saturating_add(usize::from(got.is_some()));
+                }
+            }
+        }
+        // Each keyword in each of its three cases, before the eight tails that end its run of
+        // letters with no digit (an underscore is one: `kw`, unlike `word_class`, allows it).
+        assert_eq!(matched, 17 * 3 * 8);
     }
 
     #[test]
