@@ -1437,8 +1437,10 @@ mod tests {
             for pos in asks {
                 let before = &text[..pos];
                 let line = before.matches('\n').count().saturating_add(1);
-                let column = before.rsplit('\n').next().unwrap_or("").chars().count().saturating_add(1);
-                proptest::prop_assert_eq!(lines.line_col(&text, pos), (line, column), "{:?} at {}", text, pos);
+                let last_line = before.rsplit('\n').next().unwrap_or("");
+                let column = last_line.chars().count().saturating_add(1);
+                let got = lines.line_col(&text, pos);
+                proptest::prop_assert_eq!(got, (line, column), "{:?} at {}", text, pos);
             }
         }
     }

@@ -158,15 +158,6 @@ fn ordinal_token(w: &str) -> Option<(i64, Tok)> {
     })
 }
 
-/// What [`cardinal`] may read besides number words.
-#[derive(Clone, Copy, Default)]
-struct CardOpts {
-    /// One to three digits may stand for a number word ("3 hundred and 21").
-    digits: bool,
-    /// The cardinal must end with an ordinal word ("one hundred twenty-fifth").
-    ordinal: bool,
-}
-
 /// The state of the left-to-right cardinal reader.
 #[derive(Clone, Copy)]
 struct Card {
@@ -218,21 +209,16 @@ fn fraction_word_follows(i: &str) -> bool {
 /// Reads a cardinal left to right: units and tens add, "hundred" multiplies the current group,
 /// a scale word closes the group. "a" only counts before "hundred", a scale word or "dozen".
 /// A number after "and" that cannot continue ("3 hundred and 2 hundred", "one hundred and
-/// three quarters") is given back with its "and".
-fn cardinal(i: &str, opts: CardOpts) -> Option<CardOut<'_>> {
-    let (number, ordinal) = cardinal_pass(i, opts.digits);
-    if opts.ordinal {
-        ordinal
-    } else {
-        number
-    }
-}
-
-/// [`cardinal`]'s two readings from one pass: the number the words make, and the number an
-/// ordinal word ends ("one hundred twenty-fifth"). Ordinal words are no number words, so both
-/// readings stop at the same word: the reading as a number stops there because the word is
-/// none of its tokens, the ordinal one because it ends there.
-fn cardinal_pass(i: &str, digits: bool) -> (Option<CardOut<'_>>, Option<CardOut<'_>>) {
+/// three quarters") is given back with its "and". With `digits`, one to three digits may
+/// stand for a number word ("3 hundred and 21").
+///
+/// One pass gives two readings: the number the words make, and the number that an ordinal
+/// word after them makes ("one hundred twenty-fifth", [`ordinal_words`]). Ordinal words are
+/// not number tokens, so both readings have read the same words when the first word that is
+/// neither comes: the number reading stops before it (or before an "and" it cannot use: "one
+/// hundred and fifth" reads as 100), and the ordinal reading ends with it (105). Only the
+/// number reading is used with `digits`.
+fn cardinal(i: &str, digits: bool) -> (Option<CardOut<'_>>, Option<CardOut<'_>>) {
     let mut s = Card {
         total: 0,
         current: 0,
@@ -459,7 +445,7 @@ pub(crate) fn cardinal_words(i: &str) -> IResult<&str, Amount> {
 }
 
 /// Both readings of the number words at a position, [`cardinal_words`] and [`ordinal_words`],
-/// from one pass ([`cardinal_pass`]): for the productions that try both on the same words
+/// from one pass ([`cardinal`]): for the productions that try both on the same words
 /// (a value's fraction, ordinal and amount).
 pub(crate) struct WordCardinals<'a> {
     at: &'a str,
@@ -470,7 +456,7 @@ pub(crate) struct WordCardinals<'a> {
 impl<'a> WordCardinals<'a> {
     /// The number words at `i`, read once.
     pub(crate) fn read(i: &'a str) -> WordCardinals<'a> {
-        let (number, ordinal) = cardinal_pass(i, false);
+        let (number, ordinal) = cardinal(i, false);
         WordCardinals { at: i, number, ordinal }
     }
 
@@ -975,8 +961,7 @@ pub(crate) fn amount_after_fraction_scale_with<'a>(
             if a.fraction || a.value.is_some_and(|v| !v.is_integer()) || !goes_on(next.as_ref()) {
                 None
             } else {
-                cardinal(i, CardOpts { digits: true, ordinal: false })
-                    .filter(|c| c.multiplied && c.rest.len() < rest.len())
+                cardinal(i, true).0.filter(|c| c.multiplied && c.rest.len() < rest.len())
             };
         match mixed {
             Some(c) => (
@@ -1222,7 +1207,7 @@ mod tests {
         let mut useful = 0usize;
         for i in &phrases {
             let Ok((rest, _)) = digit_amount(i) else { continue };
-            let card = cardinal(i, CardOpts { digits: true, ordinal: false });
+            let card = cardinal(i, true).0;
             if card.is_some_and(|c| c.multiplied && c.rest.len() < rest.len()) {
                 useful += 1;
                 assert!(goes_on(after_amount(rest).as_ref()), "{i:?}, rest {rest:?}");
@@ -1237,10 +1222,10 @@ mod tests {
         fraction_scale(i).or_else(|_| amount_after_fraction_scale(i))
     }
 
-    /// The check before [`amount`] only turns away what none of its productions reads. Every
-    /// two- and three-part input is tried: number words, scales, fraction heads and articles in
-    /// three cases, digits, marks and the plain words a tail meets after an amount, glued or
-    /// spaced.
+    /// The check before [`amount`] only turns away what none of its productions reads. The
+    /// inputs are a first part (a number word, scale, fraction head, article or plain word in
+    /// three cases; digits, vulgar fractions, marks, spaces, other chars), a separator, a next
+    /// part from the same lists, and a tail that some productions read on into.
     #[test]
     fn may_start_amount_turns_away_no_amount() {
         const WORDS: [&str; 27] = [
@@ -1248,8 +1233,10 @@ mod tests {
             "bn", "lakh", "crore", "half", "quarter", "quarters", "third", "fifth", "dozen",
             "nought", "naught", "point", "and", "years", "had", "over", "the",
         ];
-        const OTHER: [&str; 12] =
-            ["3", "15", ".5", "1,000", "\u{bd}", "$", "%", "-", "_", "\u{e9}", ",", ""];
+        const OTHER: [&str; 16] = [
+            "3", "15", ".5", "1,000", "\u{bd}", "\u{2154}", "\u{be}", "$", "%", "-", "_", "\u{e9}",
+            "\u{2009}", " ", ",", "",
+        ];
         const SEPS: [&str; 4] = [" ", "-", "", "\n"];
         let mut firsts: Vec<String> = OTHER.iter().map(|o| (*o).to_string()).collect();
         for w in WORDS {
@@ -1271,12 +1258,11 @@ mod tests {
                         let unchecked = amount_unchecked(&i);
                         reads += usize::from(unchecked.is_ok());
                         assert!(may_start_amount(&i) || unchecked.is_err(), "{i:?}: {unchecked:?}");
-                        assert_eq!(amount(&i).ok(), unchecked.ok(), "{i:?}");
                     }
                 }
             }
         }
-        // The inputs do reach the productions: about a fifth of them start an amount.
+        // The inputs do reach the productions: between a tenth and a half start an amount.
         assert!(tried > 50_000 && reads > tried / 10 && reads < tried / 2, "{reads} of {tried}");
     }
 
@@ -1429,13 +1415,22 @@ mod tests {
             ("three trillionth", "3000000000000", ""),
             ("a hundred trillionth", "100000000000000", ""),
             ("twenty-one trillion and three hundred twenty second", "21000000000322", ""),
+            ("one hundred and fifth", "105", ""),
+            ("a hundredth", "100", ""),
+            ("Twenty-First", "21", ""),
         ] {
             let (r, v) = ordinal_words(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
             assert_eq!((v.to_string().as_str(), r), (want, rest), "input: {input:?}");
         }
-        for bad in ["fifth", "one fifth day", "three"] {
+        for bad in ["fifth", "one fifth day", "three", "first", "a fifth", "three fifth5"] {
             assert!(ordinal_words(bad).is_err(), "input: {bad:?}");
         }
+        // Both readings come from one pass: the number stops before the "and" it cannot use,
+        // the ordinal reads on to the ordinal word.
+        let words = WordCardinals::read("one hundred and fifth");
+        let (rest, number) = words.number().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((number.value.map(|v| v.to_string()), rest), (Some("100".into()), " and fifth"));
+        assert_eq!(words.ordinal().map(|(r, v)| (r, v.to_string())), Ok(("", "105".into())));
     }
 
     #[test]
