@@ -323,9 +323,12 @@ fn trigger_memo_agrees_with_the_classes() {
     assert_eq!(memo.class("tenants", 0, 7, pack(b"tenants", 7)), Trigger::No);
     assert_eq!(memo.class("approximately", 0, 13, pack(b"approximately", 13)), Trigger::Weak);
     assert_ne!(pack(b"ab", 2), pack(b"ba", 2));
-    assert_eq!(pack(b"abcdefghi", 9), None);
-    // The one-load key (eight bytes follow) equals the copied one (the word ends the text).
-    for w in ["a", "seven", "abcdefgh"] {
+    assert_eq!(pack(b"abcdefghijklmnopq", 17), None);
+    // Words of nine to sixteen letters have keys of their own, apart from their first eight.
+    assert_ne!(pack(b"abcdefghi", 9), pack(b"abcdefgh", 8));
+    assert_ne!(pack(b"approximately", 13), pack(b"approximate", 11));
+    // The two-load key (sixteen bytes follow) equals the copied one (the word ends the text).
+    for w in ["a", "seven", "abcdefgh", "abcdefghi", "approximately", "abcdefghijklmnop"] {
         let long = format!("{w} and more text");
         assert_eq!(pack(long.as_bytes(), w.len()), pack(w.as_bytes(), w.len()), "{w:?}");
     }
@@ -450,13 +453,13 @@ proptest::proptest! {
         }
     }
 
-    /// `word_head` reads the word `letters` and `pack` read, from its one load or not: words
-    /// of every length around eight, at the end of the text or not, and any bytes.
+    /// `word_head` reads the word `letters` and `pack` read, from its two loads or not: words
+    /// of every length around eight and sixteen, at the end of the text or not, and any bytes.
     #[test]
     fn word_head_matches_letters_and_pack(
         bytes in proptest::prop_oneof![
             proptest::collection::vec(proptest::num::u8::ANY, 0..20),
-            r"[a-zA-Z]{0,12}([ .:0-9\u{e9}@\[`{].{0,4})?".prop_map(String::into_bytes),
+            r"[a-zA-Z]{0,20}([ .:0-9\u{e9}@\[`{].{0,4})?".prop_map(String::into_bytes),
         ],
     ) {
         let len = token::letters(&bytes);
