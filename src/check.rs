@@ -460,7 +460,10 @@ impl<'a> Reconciliation<'a> {
             .map(|(t, points)| Timeline {
                 subject: t.subject.to_string(),
                 kind: t.kind,
-                unit: points.first().and_then(|p| claim(p.1)).and_then(|c| c.unit.clone()),
+                unit: points
+                    .first()
+                    .and_then(|p| claim(p.1))
+                    .and_then(|c| c.unit.as_deref().map(str::to_owned)),
                 points: points
                     .iter()
                     .filter_map(|&(time, at)| {

@@ -6,6 +6,7 @@
 use crate::date::Period;
 use crate::number::Number;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// A byte range `start..end` into a source's text, always on `char` boundaries.
@@ -312,9 +313,10 @@ pub struct Claim {
     pub value: Value,
     /// Canonical unit: an ISO 4217 code for money, `percent`, `year`/`month`/`week`/`day`/…
     /// for ages and durations, a canonical unit name for measures, `None` for counts.
-    pub unit: Option<String>,
+    /// Borrowed from the grammar's own names when extracted (no allocation per claim).
+    pub unit: Option<Cow<'static, str>>,
     /// For rates ("1.2 million barrels a day"), the period unit ("day").
-    pub per: Option<String>,
+    pub per: Option<Cow<'static, str>>,
     /// `None` for a level, else the direction of a change.
     pub change: Option<Change>,
     /// What it counts or measures.

@@ -14,6 +14,7 @@ use crate::grammar::{self, RawClaim, RawKind};
 use crate::lexicon::Lexicon;
 use crate::source::{parse_front_matter, Source};
 use crate::subject::{self, ClauseWords, NounPhrase};
+use std::borrow::Cow;
 
 /// The result of extraction: claims in text order, and what could not become a claim.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -172,7 +173,7 @@ impl Extractor {
         let mut end = raw.end;
         let mut qualifier = raw.qualifier;
         let mut high = raw.high;
-        let mut unit = raw.unit.map(str::to_string);
+        let mut unit = raw.unit.map(Cow::Borrowed);
         let mut subject: Option<Subject> = None;
         let mut np_end = raw.end;
         let mk_subject = |np: &NounPhrase, fallback: Span| -> Option<Subject> {
@@ -344,7 +345,7 @@ impl Extractor {
             kind,
             value,
             unit,
-            per: raw.per.map(str::to_string),
+            per: raw.per.map(Cow::Borrowed),
             change: raw.change,
             subject,
             time: TimeScope {
@@ -1442,6 +1443,22 @@ mod tests {
                 let got = lines.line_col(&text, pos);
                 proptest::prop_assert_eq!(got, (line, column), "{:?} at {}", text, pos);
             }
+        }
+    }
+
+    /// Units and rate periods come from the grammar's own names, borrowed rather than copied.
+    #[test]
+    fn units_are_the_grammars_own_names() {
+        let claims =
+            extract("It cost $7 billion, 30 percent more; oil ran at 1.2 million barrels a day.");
+        let units: Vec<_> = claims.iter().map(|c| (c.unit.as_deref(), c.per.as_deref())).collect();
+        assert_eq!(
+            units,
+            [(Some("USD"), None), (Some("percent"), None), (Some("barrel"), Some("day"))]
+        );
+        // Borrowed, not copied into a string per claim.
+        for c in &claims {
+            assert!(c.unit.iter().chain(&c.per).all(|u| matches!(u, Cow::Borrowed(_))), "{c:?}");
         }
     }
 
