@@ -1397,8 +1397,8 @@ enum Verb {
     Down,
 }
 
-/// "posted about two Iranian-Americans": after a verb or a noun of speech, "about" is a
-/// preposition, not an approximation.
+/// "posted about two Iranian-Americans": after a verb or a noun of speech, "about" (or
+/// "around") is a preposition, not an approximation.
 fn about_is_preposition(before: Before<'_>) -> bool {
     let Some((_, w)) = before.word else { return false };
     let before = before.text;
@@ -1722,7 +1722,10 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
         Some(Ok((r, q))) => (r, Some(q)),
         _ => (i, None),
     };
-    if qual == Some(Qual::About) && about_is_preposition(before) {
+    // Of the words for "about", only "about" and "around" are also prepositions: "said roughly
+    // 104" and "reported some 300" stay approximate.
+    let preposition = kw("about").parse(i).is_ok() || kw("around").parse(i).is_ok();
+    if qual == Some(Qual::About) && preposition && about_is_preposition(before) {
         return Err(token::fail(i));
     }
     match qual {

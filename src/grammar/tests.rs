@@ -35,6 +35,14 @@ fn scan_rows() {
         ("more than four", vec!["more than four => Count 4.._ MoreThan -"]),
         ("up to ten", vec!["up to ten => Count _..10 AtMost -"]),
         ("about 6 billion", vec!["about 6 billion => Count 6000000000..6000000000 Approximate -"]),
+        // After a verb of speech "about" is read as a preposition; its synonyms never are.
+        ("she posted about two", vec!["two => Count 2..2 Exact -"]),
+        ("they said roughly 104", vec!["roughly 104 => Count 104..104 Approximate -"]),
+        ("groups say some 5", vec!["some 5 => Count 5..5 Approximate -"]),
+        (
+            "he reported approximately 300",
+            vec!["approximately 300 => Count 300..300 Approximate -"],
+        ),
         ("between 3 and 5", vec!["between 3 and 5 => Count 3..5 Range -"]),
         ("3-5 people", vec!["3-5 => Count 3..5 Range -"]),
         ("three or four", vec!["three or four => Count 3..4 Range -"]),
