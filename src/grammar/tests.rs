@@ -35,13 +35,25 @@ fn scan_rows() {
         ("more than four", vec!["more than four => Count 4.._ MoreThan -"]),
         ("up to ten", vec!["up to ten => Count _..10 AtMost -"]),
         ("about 6 billion", vec!["about 6 billion => Count 6000000000..6000000000 Approximate -"]),
-        // After a verb of speech "about" is read as a preposition; its synonyms never are.
+        // After a word that takes "about" for its topic, "about" is a preposition; after other
+        // words, and its synonyms anywhere, it is the approximation.
         ("she posted about two", vec!["two => Count 2..2 Exact -"]),
         ("they said roughly 104", vec!["roughly 104 => Count 104..104 Approximate -"]),
         ("groups say some 5", vec!["some 5 => Count 5..5 Approximate -"]),
         (
             "he reported approximately 300",
             vec!["approximately 300 => Count 300..300 Approximate -"],
+        ),
+        (
+            "tweeted three times about two",
+            vec!["three => Count 3..3 Exact -", "two => Count 2..2 Exact -"],
+        ),
+        ("the quake killed about 50", vec!["about 50 => Count 50..50 Approximate -"]),
+        ("are holding about 40", vec!["about 40 => Count 40..40 Approximate -"]),
+        ("police said about 100", vec!["about 100 => Count 100..100 Approximate -"]),
+        (
+            "it lasted around 30 minutes",
+            vec!["around 30 minutes => Duration 30..30 Approximate minute"],
         ),
         ("between 3 and 5", vec!["between 3 and 5 => Count 3..5 Range -"]),
         ("3-5 people", vec!["3-5 => Count 3..5 Range -"]),
