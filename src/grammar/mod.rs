@@ -384,10 +384,10 @@ struct TriggerMemo<'a> {
     /// Words of up to sixteen letters, packed into a [`Key`] ([`pack`]). Taken from the thread
     /// ([`SHORT_TRIGGERS`]) for a scanner's life, so the scans of a thread share it.
     short: ShortMemo,
-    /// Words of more than sixteen letters, borrowed from the text: for one scan only. The words come from the
-    /// article, so the map's hasher is seeded at random (foldhash), not fixed like Fx: crafted
-    /// words that all collide cannot make the scan quadratic. The map only remembers answers,
-    /// so the seed changes no output.
+    /// Words of more than sixteen letters, borrowed from the text: for one scan only. The words
+    /// come from the article, so the map's hasher is seeded at random (foldhash), not fixed
+    /// like Fx: crafted words that all collide cannot make the scan quadratic. The map only
+    /// remembers answers, so the seed changes no output.
     long: foldhash::HashMap<&'a str, Trigger>,
 }
 
@@ -442,9 +442,8 @@ impl<'a> TriggerMemo<'a> {
 ///
 /// A probe is a multiply, a shift and one compare (about 10 instructions, against about 29
 /// for the hash map it replaced), and prose spends most of its words on a few thousand common
-/// ones, which keep their slots. Words of nine to sixteen letters (one in eight in news text)
-/// are held too: in the hash map for longer words they took 0.7 ms of the scan's 5 ms per
-/// synthetic MB.
+/// ones, which keep their slots. Words of nine to sixteen letters (one word in eight in news
+/// text) are held too, rather than hashed and probed in the map for longer words.
 /// Words that collide, by chance or by design, only cost their classification again: the
 /// work per word stays bounded, so no input can make the scan worse than linear, and the
 /// cache only remembers answers, so it changes no output.
