@@ -1432,14 +1432,9 @@ fn about_is_preposition(before: Before<'_>) -> bool {
                 | "tweets"
                 | "tweeted"
                 | "tweeting"
-                | "think"
-                | "thinks"
-                | "thought"
+                // Not "think", "thought" or "know", which take a clause: "it is thought about
+                // 300 people died".
                 | "thinking"
-                | "know"
-                | "knows"
-                | "knew"
-                | "known"
                 | "hear"
                 | "heard"
                 | "learn"

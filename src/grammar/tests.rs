@@ -51,6 +51,8 @@ fn scan_rows() {
         ("the quake killed about 50", vec!["about 50 => Count 50..50 Approximate -"]),
         ("are holding about 40", vec!["about 40 => Count 40..40 Approximate -"]),
         ("police said about 100", vec!["about 100 => Count 100..100 Approximate -"]),
+        ("it is thought about 300", vec!["about 300 => Count 300..300 Approximate -"]),
+        ("asked about 18 detainees", vec!["18 => Count 18..18 Exact -"]),
         (
             "it lasted around 30 minutes",
             vec!["around 30 minutes => Duration 30..30 Approximate minute"],
