@@ -53,6 +53,9 @@ fn scan_rows() {
         ("police said about 100", vec!["about 100 => Count 100..100 Approximate -"]),
         ("it is thought about 300", vec!["about 300 => Count 300..300 Approximate -"]),
         ("asked about 18 detainees", vec!["18 => Count 18..18 Exact -"]),
+        ("he boasted about 4 million", vec!["4 million => Count 4000000..4000000 Exact -"]),
+        ("has written about 40 books", vec!["about 40 => Count 40..40 Approximate -"]),
+        ("residents heard about 50", vec!["about 50 => Count 50..50 Approximate -"]),
         (
             "it lasted around 30 minutes",
             vec!["around 30 minutes => Duration 30..30 Approximate minute"],
