@@ -8,6 +8,7 @@
 //! the phrase has none ("Iran is holding at least four Americans" → `american detainee`).
 
 use crate::claim::Span;
+use crate::grammar::token::letters;
 use crate::lexicon::Lexicon;
 
 /// One word of a noun phrase, with its span.
@@ -235,11 +236,10 @@ fn words_after_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<NpW
         let w = text.get(start..).unwrap_or("");
         let mut len = 0usize;
         let bytes = w.as_bytes();
-        while let Some(&b) = bytes.get(len) {
-            if b.is_ascii_alphabetic() {
-                len = len.saturating_add(1);
-                continue;
-            }
+        loop {
+            // Runs of letters eight bytes at a time; then a mark that may join two runs.
+            len = len.saturating_add(letters(bytes.get(len..).unwrap_or_default()));
+            let Some(&b) = bytes.get(len) else { break };
             let next_alpha = bytes.get(len.saturating_add(1)).is_some_and(u8::is_ascii_alphabetic);
             let inner_mark = (b == b'-' || b == b'\'') && len > 0 && next_alpha;
             let abbrev_dot =
@@ -882,14 +882,21 @@ fn sentence_words_after_into<'a>(text: &'a str, pos: usize, max: usize, out: &mu
             break;
         }
         let start = p;
-        // Letters, inner hyphens, and the periods of abbreviations such as "U.S.".
-        while bytes.get(p).is_some_and(|b| {
-            b.is_ascii_alphabetic()
-                || *b == b'-'
-                || (*b == b'.'
-                    && bytes.get(p.saturating_add(1)).is_some_and(u8::is_ascii_uppercase)
-                    && bytes.get(p.saturating_add(2)) == Some(&b'.'))
-        }) {
+        // Letters (a run at a time), inner hyphens, and the periods of abbreviations such as
+        // "U.S.".
+        loop {
+            p = p.saturating_add(letters(bytes.get(p..).unwrap_or_default()));
+            let joins = match bytes.get(p) {
+                Some(b'-') => true,
+                Some(b'.') => {
+                    bytes.get(p.saturating_add(1)).is_some_and(u8::is_ascii_uppercase)
+                        && bytes.get(p.saturating_add(2)) == Some(&b'.')
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
             p = p.saturating_add(1);
         }
         if bytes.get(p) == Some(&b'.') && text.get(start..p).is_some_and(|w| w.contains('.')) {
@@ -1072,6 +1079,7 @@ pub(crate) fn clause_event<'l>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn key_after(text: &str) -> Option<String> {
         let lex = Lexicon::default();
@@ -1168,6 +1176,75 @@ mod tests {
                     (spans(clause.before(pos, max)), spans(&words_before(&text, pos, max)))
                 };
                 proptest::prop_assert_eq!(shared, fresh, "after: {}, pos {}, max {}", after, pos, max);
+            }
+        }
+    }
+
+    /// The word ends the two readers find, a byte at a time: the definitions that
+    /// [`words_after_into`] and [`sentence_words_after_into`] read a run of letters at a time.
+    fn word_end_after(bytes: &[u8], start: usize) -> usize {
+        let mut len = 0usize;
+        let w = bytes.get(start..).unwrap_or_default();
+        while let Some(&b) = w.get(len) {
+            let next_alpha = w.get(len.saturating_add(1)).is_some_and(u8::is_ascii_alphabetic);
+            let abbrev_end =
+                || std::str::from_utf8(w.get(..len).unwrap_or_default()).is_ok_and(is_abbrev_end);
+            if b.is_ascii_alphabetic()
+                || ((b == b'-' || b == b'\'') && len > 0 && next_alpha)
+                || (b == b'.' && len > 0 && (next_alpha || abbrev_end()))
+            {
+                len = len.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+        start.saturating_add(len)
+    }
+
+    fn sentence_word_end(bytes: &[u8], start: usize) -> usize {
+        let mut p = start;
+        while bytes.get(p).is_some_and(|b| {
+            b.is_ascii_alphabetic()
+                || *b == b'-'
+                || (*b == b'.'
+                    && bytes.get(p.saturating_add(1)).is_some_and(u8::is_ascii_uppercase)
+                    && bytes.get(p.saturating_add(2)) == Some(&b'.'))
+        }) {
+            p = p.saturating_add(1);
+        }
+        p
+    }
+
+    proptest::proptest! {
+        /// Each word the readers return ends where a reading a byte at a time ends it, for
+        /// words long enough to span several eight-byte runs.
+        #[test]
+        fn word_ends_match_a_byte_at_a_time_reading(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                "[a-zA-Z]{1,20}",
+                proptest::sample::select(vec![
+                    " ", "-", "'", ".", "U.S.", "u.k", ". ", ",", "\u{e9}", "9", "\n", "A.B.",
+                ]).prop_map(str::to_string),
+            ], 0..24),
+            pos in 0usize..64,
+        ) {
+            let text = parts.concat();
+            let mut pos = pos.min(text.len());
+            while !text.is_char_boundary(pos) {
+                pos = pos.saturating_sub(1);
+            }
+            let bytes = text.as_bytes();
+            for w in words_after(&text, pos, 8) {
+                proptest::prop_assert_eq!(w.span.end, word_end_after(bytes, w.span.start));
+            }
+            let limit = pos.saturating_add(LOOK_AHEAD_BYTES).min(text.len());
+            let within = bytes.get(..limit).unwrap_or(bytes);
+            for w in sentence_words_after(&text, pos, 8) {
+                let end = sentence_word_end(within, w.span.start);
+                // The reader keeps the final period of an abbreviation ("U.S.").
+                let kept = within.get(end) == Some(&b'.')
+                    && text.get(w.span.start..end).is_some_and(|x| x.contains('.'));
+                proptest::prop_assert_eq!(w.span.end, if kept { end.saturating_add(1) } else { end });
             }
         }
     }
