@@ -747,13 +747,15 @@ fn resolve_relative(d: RawDate, p: Date) -> Option<Period> {
 /// ("U.S."), or a title, a company suffix or a month's short form. Read on bytes: a non-ASCII
 /// char before the word ends it as any other mark does.
 fn ends_abbreviation(before: &[u8]) -> bool {
-    let start = before
-        .iter()
-        .rposition(|&c| !(c.is_ascii_alphabetic() || c == b'.'))
-        .map_or(0, |p| p.saturating_add(1));
+    // The word's last letters; it holds a period exactly when one stands right before them
+    // (the word is the run of letters and periods that ends here), so the rest of the word
+    // need not be read.
+    let start =
+        before.iter().rposition(|&c| !c.is_ascii_alphabetic()).map_or(0, |p| p.saturating_add(1));
     let word = before.get(start..).unwrap_or_default();
-    (word.len() == 1 && word.first().is_some_and(u8::is_ascii_uppercase))
-        || word.contains(&b'.')
+    let after_period = start.checked_sub(1).and_then(|p| before.get(p)) == Some(&b'.');
+    after_period
+        || (word.len() == 1 && word.first().is_some_and(u8::is_ascii_uppercase))
         || matches!(
             word,
             b"Mr"
@@ -1034,41 +1036,41 @@ fn link_lists(text: &str, sentences: &[usize], claims: &mut [Claim], ends: &[usi
 /// Finds ", including" or ":" (or a dash) within a few words after a count's subject.
 fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usize)> {
     let region = text.get(from..sent_end)?;
+    let bytes = region.as_bytes();
     let mut words = 0usize;
-    let mut chars = region.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            ':' | '\u{2014}' => {
-                return Some((
-                    ListKind::Complete,
-                    from.saturating_add(i).saturating_add(c.len_utf8()),
-                ))
+    // Read on bytes: every mark sought is ASCII but the em dash, and the bytes inside any
+    // other char are never ASCII, so they pass as the char would.
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b':' => return Some((ListKind::Complete, from.saturating_add(i).saturating_add(1))),
+            0xE2 if bytes.get(i.saturating_add(1)..i.saturating_add(3)) == Some(&[0x80, 0x94]) => {
+                return Some((ListKind::Complete, from.saturating_add(i).saturating_add(3)))
             }
-            '(' | ')' | ';' => return None,
-            c if c.is_ascii_digit() => return None,
-            c if c.is_ascii_alphabetic() => {
-                let rest = region.get(i..).unwrap_or("");
+            b'(' | b')' | b';' => return None,
+            b if b.is_ascii_digit() => return None,
+            b if b.is_ascii_alphabetic() => {
                 // ASCII letters are one byte each: the word is a slice, not a copy.
-                let len = grammar::token::letters(rest.as_bytes());
-                let w = rest.get(..len).unwrap_or("");
+                let len = grammar::token::letters(bytes.get(i..).unwrap_or_default());
+                let w = region.get(i..i.saturating_add(len)).unwrap_or("");
                 if w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("namely") {
                     let kind = if w.eq_ignore_ascii_case("namely") {
                         ListKind::Complete
                     } else {
                         ListKind::Partial
                     };
-                    return Some((kind, from.saturating_add(i).saturating_add(w.len())));
+                    return Some((kind, from.saturating_add(i).saturating_add(len)));
                 }
                 words = words.saturating_add(1);
                 if words > 14 {
                     return None;
                 }
-                for _ in 1..w.len() {
-                    chars.next();
-                }
+                i = i.saturating_add(len);
+                continue;
             }
             _ => {}
         }
+        i = i.saturating_add(1);
     }
     None
 }
@@ -1357,6 +1359,59 @@ mod tests {
             let got = sentence_starts(&text, from, LineIndex::new(&text).starts());
             let want = sentence_starts_by_bytes(&text, from);
             proptest::prop_assert_eq!(got, want, "{:?} from {}", text, from);
+        }
+    }
+
+    /// The char-at-a-time reading [`list_intro`] replaced: the reference it is tested against.
+    fn list_intro_by_chars(region: &str) -> Option<(ListKind, usize)> {
+        let mut words = 0usize;
+        let mut chars = region.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                ':' | '\u{2014}' => {
+                    return Some((ListKind::Complete, i.saturating_add(c.len_utf8())))
+                }
+                '(' | ')' | ';' => return None,
+                c if c.is_ascii_digit() => return None,
+                c if c.is_ascii_alphabetic() => {
+                    let rest = region.get(i..).unwrap_or("");
+                    let w = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    if w.eq_ignore_ascii_case("including") {
+                        return Some((ListKind::Partial, i.saturating_add(w.len())));
+                    }
+                    if w.eq_ignore_ascii_case("namely") {
+                        return Some((ListKind::Complete, i.saturating_add(w.len())));
+                    }
+                    words = words.saturating_add(1);
+                    if words > 14 {
+                        return None;
+                    }
+                    for _ in 1..w.len() {
+                        chars.next();
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// `list_intro` reads bytes as the char-based reading did, whatever letters, marks and
+        /// non-ASCII chars (the em dash among them) come after the count.
+        #[test]
+        fn list_intro_reads_bytes_as_chars_do(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Including", "namely", " ", ",", ":", ";", "(", "7", "\u{2014}", "\u{2013}",
+                "\u{e9}", "\u{201c}", "x", "-", "including",
+            ]), 0..24),
+            skip in 0usize..4,
+        ) {
+            let text = parts.concat();
+            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+            let want = list_intro_by_chars(text.get(from..).unwrap_or(""))
+                .map(|(k, at)| (k, from.saturating_add(at)));
+            proptest::prop_assert_eq!(list_intro(&text, from, text.len()), want, "{:?}", text);
         }
     }
 
