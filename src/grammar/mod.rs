@@ -1781,8 +1781,6 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
             };
             // "one in five Americans", "3 out of 4 doctors".
             let (r, a) = proportion(r, &a).unwrap_or((r, a));
-            // "fell 34 cents to $12.50": a change and the level it reached, not a range.
-            let changing = change_before(before.text, before.word).is_some();
             // Ranges: "3-5", "3 to 5", "three or four", "$3bn-$5bn".
             if matches!(
                 a.kind,
@@ -1795,7 +1793,10 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
             ) {
                 if let Ok((r2, j)) = number::range_joiner(r) {
                     if let Ok((r3, b)) = value(r2) {
-                        if range_pair(j, a, b) && !(changing && j == "to") {
+                        // "fell 34 cents to $12.50": a change and the level it reached, not a
+                        // range.
+                        let changing = || change_before(before.text, before.word).is_some();
+                        if range_pair(j, a, b) && !(j == "to" && changing()) {
                             let post = approx::post_qualifier(r3).ok();
                             let r4 = post.map_or(r3, |(r, _)| r);
                             return finish(r4, qual, a, Some(b), post.map(|(_, p)| p));

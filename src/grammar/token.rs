@@ -3,9 +3,8 @@
 //! Every helper is a nom parser over `&str` that never consumes a partial word: a word is a
 //! maximal run of ASCII letters, so "ten" never matches inside "tenants".
 
-use nom::bytes::complete::tag;
 use nom::error::{Error, ErrorKind};
-use nom::{IResult, Parser};
+use nom::IResult;
 
 /// Longest word the lookups consider; longer runs of letters are never grammar words.
 const MAX_WORD: usize = 24;
@@ -198,10 +197,8 @@ pub(crate) fn ws(i: &str) -> IResult<&str, &str> {
 
 /// A hyphen or a space (or both), as between "twenty" and "two".
 pub(crate) fn joiner(i: &str) -> IResult<&str, ()> {
-    if let Ok((r, _)) = tag::<_, _, Error<&str>>("-").parse(i) {
-        return Ok((r, ()));
-    }
-    if let Ok((r, _)) = tag::<_, _, Error<&str>>("\u{2011}").parse(i) {
+    // A hyphen or a non-breaking hyphen.
+    if let Some(r) = i.strip_prefix('-').or_else(|| i.strip_prefix('\u{2011}')) {
         return Ok((r, ()));
     }
     ws(i).map(|(r, _)| (r, ()))
@@ -293,6 +290,24 @@ mod tests {
             let b = b.get(skip.min(b.len())..).unwrap_or_default();
             let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
             proptest::prop_assert_eq!(letters(b), want);
+        }
+    }
+
+    #[test]
+    fn joiner_rows() {
+        for (input, want) in [
+            ("-two", Some("two")),
+            ("\u{2011}two", Some("two")),
+            (" two", Some("two")),
+            ("  \u{a0}two", Some("two")),
+            ("\n two", Some("two")),
+            // At most one line break: the second is left.
+            ("\n\ntwo", Some("\ntwo")),
+            ("\u{2013}two", None),
+            ("two", None),
+            ("", None),
+        ] {
+            assert_eq!(joiner(input).ok().map(|(r, ())| r), want, "{input:?}");
         }
     }
 
