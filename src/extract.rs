@@ -1268,7 +1268,9 @@ impl LineIndex {
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
         // Resume from the last position when it is on the same line and not after `pos`.
         let (from, base) = if cpos >= start && cpos <= pos { (cpos, cchars) } else { (start, 0) };
-        let chars = text.get(from..pos).map_or(0, |s| s.chars().count()).saturating_add(base);
+        // Between two claims the text is short and mostly ASCII, where bytes are chars.
+        let count = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+        let chars = text.get(from..pos).map_or(0, count).saturating_add(base);
         self.cursor.set((pos, chars, line));
         (line, chars.saturating_add(1))
     }

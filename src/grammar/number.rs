@@ -675,6 +675,10 @@ pub(crate) fn is_vulgar(c: char) -> bool {
 /// denominator ("3/4", "5/8"), so that dates ("9/11", "3/4/2020") and scores ("24/7") are not
 /// read as fractions.
 pub(crate) fn digit_fraction(i: &str) -> IResult<&str, Number> {
+    // Vulgar fractions are not ASCII: an ASCII byte other than a digit starts neither form.
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        return Err(super::token::fail(i));
+    }
     if let Some(c) = i.chars().next() {
         if let Some((n, d)) = vulgar(c) {
             let r = i.get(c.len_utf8()..).unwrap_or("");
@@ -1153,6 +1157,16 @@ pub(crate) fn range_joiner(i: &str) -> IResult<&str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `digit_fraction` turns away any ASCII byte but a digit before decoding a char: no vulgar
+    /// fraction is ASCII.
+    #[test]
+    fn vulgar_fractions_are_not_ascii() {
+        for b in 0u8..0x80 {
+            assert_eq!(vulgar(char::from(b)), None, "{b:#x}");
+        }
+        assert_eq!(vulgar('\u{bd}'), Some((1, 2)));
+    }
 
     proptest::proptest! {
         /// A decimal read in pieces has the value and length of its text read whole, up to
