@@ -301,10 +301,15 @@ fn words_before_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Np
     let mut end = pos;
     while out.len() < max {
         let before = text.get(..end).unwrap_or("");
-        let trimmed = before.trim_end_matches(|c: char| {
-            crate::grammar::token::is_space(c)
-                || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
-        });
+        // One space after a letter, the usual gap, is passed without decoding chars.
+        let one_space = matches!(before.as_bytes(), [.., l, b' '] if l.is_ascii_alphabetic());
+        let trimmed = match before.get(..end.saturating_sub(1)) {
+            Some(t) if one_space => t,
+            _ => before.trim_end_matches(|c: char| {
+                crate::grammar::token::is_space(c)
+                    || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
+            }),
+        };
         let wend = trimmed.len();
         // Letters, hyphens and apostrophes are ASCII, never part of a longer char: count bytes.
         let len = trimmed
@@ -1246,6 +1251,41 @@ mod tests {
                     && text.get(w.span.start..end).is_some_and(|x| x.contains('.'));
                 proptest::prop_assert_eq!(w.span.end, if kept { end.saturating_add(1) } else { end });
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `words_before` finds the words that trimming spaces and quotes off the end, char by
+        /// char, and taking the letters (hyphens, apostrophes) before them finds.
+        #[test]
+        fn words_before_match_a_trimming_reading(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", "x", " ", "  ", "-", "'", "\"", "\u{201c}", "\u{2019}", "\u{a0}", ".",
+                "\n", "9", "\u{e9}",
+            ]), 0..24),
+            max in 1usize..9,
+        ) {
+            let text = parts.concat();
+            let mut want = Vec::new();
+            let mut end = text.len();
+            while want.len() < max {
+                let trimmed = text[..end].trim_end_matches(|c: char| {
+                    crate::grammar::token::is_space(c)
+                        || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
+                });
+                let len = trimmed
+                    .bytes()
+                    .rev()
+                    .take_while(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'')
+                    .count();
+                let start = trimmed.len().saturating_sub(len);
+                if len == 0 {
+                    break;
+                }
+                want.push(Span::new(start, trimmed.len()));
+                end = start;
+            }
+            proptest::prop_assert_eq!(spans(&words_before(&text, text.len(), max)), want);
         }
     }
 
