@@ -238,7 +238,11 @@ pub(crate) fn fail(i: &str) -> nom::Err<Error<&str>> {
 /// skipping spaces, with its start offset.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
     let before = text.get(..pos)?;
-    let trimmed = before.trim_end_matches(is_space);
+    // One space after a letter, the usual gap, is passed without decoding chars.
+    let trimmed = match (before.as_bytes(), before.get(..pos.saturating_sub(1))) {
+        ([.., l, b' '], Some(t)) if l.is_ascii_alphabetic() => t,
+        _ => before.trim_end_matches(is_space),
+    };
     let end = trimmed.len();
     // Letters and hyphens are ASCII, never part of a longer char: count bytes.
     let len = trimmed.bytes().rev().take_while(|&c| c.is_ascii_alphabetic() || c == b'-').count();
@@ -300,6 +304,24 @@ mod tests {
             let b = b.get(skip.min(b.len())..).unwrap_or_default();
             let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
             proptest::prop_assert_eq!(letters(b), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// `prev_word` finds the word that trimming spaces char by char from the end finds.
+        #[test]
+        fn prev_word_matches_a_trimming_reading(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Cd", " ", "  ", "-", "\u{a0}", "\u{2009}", "\t", ".", "9", "\u{e9}",
+            ]), 0..12),
+        ) {
+            let text = parts.concat();
+            let trimmed = text.trim_end_matches(is_space);
+            let end = trimmed.len();
+            let len = trimmed.bytes().rev().take_while(|&c| c.is_ascii_alphabetic() || c == b'-').count();
+            let w = trimmed.get(end.saturating_sub(len)..end).unwrap_or("").trim_start_matches('-');
+            let want = (!w.is_empty()).then(|| (end.saturating_sub(w.len()), w));
+            proptest::prop_assert_eq!(prev_word(&text, text.len()), want, "{:?}", text);
         }
     }
 
