@@ -300,16 +300,10 @@ fn words_before_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Np
     out.clear();
     let mut end = pos;
     while out.len() < max {
-        let before = text.get(..end).unwrap_or("");
-        // One space after a letter, the usual gap, is passed without decoding chars.
-        let one_space = matches!(before.as_bytes(), [.., l, b' '] if l.is_ascii_alphabetic());
-        let trimmed = match before.get(..end.saturating_sub(1)) {
-            Some(t) if one_space => t,
-            _ => before.trim_end_matches(|c: char| {
-                crate::grammar::token::is_space(c)
-                    || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
-            }),
-        };
+        let trimmed = crate::grammar::token::trim_gap_end(text.get(..end).unwrap_or(""), |c| {
+            crate::grammar::token::is_space(c)
+                || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
+        });
         let wend = trimmed.len();
         // Letters, hyphens and apostrophes are ASCII, never part of a longer char: count bytes.
         let len = trimmed

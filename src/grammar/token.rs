@@ -234,15 +234,22 @@ pub(crate) fn fail(i: &str) -> nom::Err<Error<&str>> {
     nom::Err::Error(Error::new(i, ErrorKind::Verify))
 }
 
+/// `before` without the gap at its end: the trailing chars `gap` accepts (`gap` accepts the
+/// space). One space after a letter, the usual gap between words, is passed on bytes, without
+/// decoding chars from the end.
+pub(crate) fn trim_gap_end(before: &str, gap: impl Fn(char) -> bool) -> &str {
+    match before.as_bytes() {
+        [.., l, b' '] if l.is_ascii_alphabetic() => {
+            before.get(..before.len().saturating_sub(1)).unwrap_or(before)
+        }
+        _ => before.trim_end_matches(gap),
+    }
+}
+
 /// The last word (ASCII letters, possibly with inner hyphens) before byte `pos` of `text`,
 /// skipping spaces, with its start offset.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let before = text.get(..pos)?;
-    // One space after a letter, the usual gap, is passed without decoding chars.
-    let trimmed = match (before.as_bytes(), before.get(..pos.saturating_sub(1))) {
-        ([.., l, b' '], Some(t)) if l.is_ascii_alphabetic() => t,
-        _ => before.trim_end_matches(is_space),
-    };
+    let trimmed = trim_gap_end(text.get(..pos)?, is_space);
     let end = trimmed.len();
     // Letters and hyphens are ASCII, never part of a longer char: count bytes.
     let len = trimmed.bytes().rev().take_while(|&c| c.is_ascii_alphabetic() || c == b'-').count();
