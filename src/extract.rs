@@ -1215,27 +1215,51 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
 }
 
 /// The number of items of the sorted `starts` at or before `pos` (what
-/// `starts.partition_point(|&s| s <= pos)` gives), looked for first near `hint`, a previous
-/// answer: a few steps from it, else by binary search.
+/// `starts.partition_point(|&s| s <= pos)` gives), looked for from `hint`, a previous answer
+/// ([`partition_near_by`]).
 fn partition_near(starts: &[usize], pos: usize, hint: usize) -> usize {
     partition_near_by(starts, hint, |&s| s <= pos)
 }
 
 /// `items.partition_point(first)` for a predicate true on a prefix of `items`, looked for
-/// first near `hint` as [`partition_near`] does.
+/// from `hint` by galloping: steps of 1, 2, 4… away from it bracket the answer, then a binary
+/// search inside the bracket finds it. An answer `d` items from the hint costs about
+/// `2 log2 d` probes, all near the hint: claims come in text order, so the next line or
+/// sentence is usually a few items on, and one far off (a long stretch with no claim) costs
+/// no more than a binary search over the whole slice.
 fn partition_near_by<T>(items: &[T], hint: usize, first: impl Fn(&T) -> bool) -> usize {
     let in_prefix = |i: usize| items.get(i).is_some_and(&first);
-    let mut i = hint.min(items.len());
-    for _ in 0..8 {
-        if in_prefix(i) {
-            i = i.saturating_add(1);
-        } else if i > 0 && !in_prefix(i.saturating_sub(1)) {
-            i = i.saturating_sub(1);
-        } else {
-            return i;
+    let i = hint.min(items.len());
+    let mut step = 1usize;
+    // The answer is in `lo..=hi`.
+    let (lo, hi) = if in_prefix(i) {
+        let mut lo = i.saturating_add(1);
+        loop {
+            let probe = lo.saturating_add(step).saturating_sub(1);
+            if probe >= items.len() {
+                break (lo, items.len());
+            }
+            if !in_prefix(probe) {
+                break (lo, probe);
+            }
+            lo = probe.saturating_add(1);
+            step = step.saturating_mul(2);
         }
-    }
-    items.partition_point(first)
+    } else {
+        let mut hi = i;
+        loop {
+            if hi == 0 {
+                break (0, 0);
+            }
+            let probe = hi.saturating_sub(step);
+            if in_prefix(probe) {
+                break (probe.saturating_add(1), hi);
+            }
+            hi = probe;
+            step = step.saturating_mul(2);
+        }
+    };
+    lo.saturating_add(items.get(lo..hi).map_or(0, |s| s.partition_point(&first)))
 }
 
 /// Line starts, for 1-based line and column numbers. Claims are numbered in text order, so the
@@ -1523,15 +1547,18 @@ mod tests {
     /// with repeated starts and positions before, between and after them.
     #[test]
     fn partition_near_is_partition_point() {
-        let arrays: [&[usize]; 5] = [
+        // The last array is long enough for several galloping steps either way.
+        let long: Vec<usize> = (0..300).map(|i| i / 3 * 2).collect();
+        let arrays: [&[usize]; 6] = [
             &[],
             &[0],
             &[0, 3, 3, 7],
             &[2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40],
             &[5; 12],
+            &long,
         ];
         for starts in arrays {
-            for pos in 0..45 {
+            for pos in 0..205 {
                 let want = starts.partition_point(|&s| s <= pos);
                 for hint in 0..starts.len().saturating_add(3) {
                     assert_eq!(partition_near(starts, pos, hint), want, "{starts:?} {pos} {hint}");
