@@ -424,10 +424,11 @@ impl<'a> TriggerMemo<'a> {
         }
     }
 
-    /// [`is_numberish`] for `w` (any case), remembered for short words the memo holds.
-    fn numberish(&mut self, w: &str, rest: &[u8]) -> bool {
+    /// [`is_numberish`] for `w` (any case), remembered for short words the memo holds; `key` is
+    /// `w` packed ([`pack`], as [`word_head`] gives it), `None` for a longer word.
+    fn numberish(&mut self, w: &str, key: Option<Key>) -> bool {
         let work_out = || token::with_lower(w, is_numberish).unwrap_or(false);
-        let Some(key) = pack(rest, w.len()) else { return work_out() };
+        let Some(key) = key else { return work_out() };
         match self.short.slot(key) {
             Some(Slot { key: k, known: Known { numberish: Some(n), .. } }) if *k == key => *n,
             Some(Slot { key: k, known }) if *k == key => *known.numberish.insert(work_out()),
@@ -560,6 +561,7 @@ fn pack(rest: &[u8], len: usize) -> Option<Key> {
 /// The number of ASCII letters `b` starts with ([`token::letters`]) and, for one to sixteen
 /// of them, the word packed ([`pack`]): both from one or two eight-byte loads when the word is
 /// shorter, as almost all are.
+#[inline(always)]
 fn word_head(b: &[u8]) -> (usize, Option<Key>) {
     let (Some(first), Some(second)) =
         (b.first_chunk::<8>(), b.get(8..).and_then(<[u8]>::first_chunk::<8>))
@@ -1024,19 +1026,22 @@ fn number_ahead(text: &str, at: usize, len: usize, memo: &mut TriggerMemo<'_>) -
     if lead {
         return true;
     }
-    // The two words (runs of ASCII letters) after the one at `at`.
+    // The two words (runs of ASCII letters) after the one at `at`, each read with its memo key
+    // in one go ([`word_head`]); one space before a letter, the usual gap, is passed at once.
     let mut p = len;
     for _ in 0..2 {
-        p = p.saturating_add(
-            b.get(p..).unwrap_or_default().iter().take_while(|c| !c.is_ascii_alphabetic()).count(),
-        );
-        let letters = token::letters(b.get(p..).unwrap_or_default());
+        let gap = match b.get(p..).unwrap_or_default() {
+            [b' ', next, ..] if next.is_ascii_alphabetic() => 1,
+            after => after.iter().take_while(|c| !c.is_ascii_alphabetic()).count(),
+        };
+        p = p.saturating_add(gap);
+        let (letters, key) = word_head(b.get(p..).unwrap_or_default());
         if letters == 0 {
             return false;
         }
         let start = p;
         p = p.saturating_add(letters);
-        if memo.numberish(rest.get(start..p).unwrap_or(""), b.get(start..).unwrap_or_default()) {
+        if memo.numberish(rest.get(start..p).unwrap_or(""), key) {
             return true;
         }
     }
