@@ -1226,7 +1226,7 @@ fn partition_near(starts: &[usize], pos: usize, hint: usize) -> usize {
 /// search inside the bracket finds it. An answer `d` items from the hint costs about
 /// `2 log2 d` probes, all near the hint: claims come in text order, so the next line or
 /// sentence is usually a few items on, and one far off (a long stretch with no claim) costs
-/// no more than a binary search over the whole slice.
+/// at most about twice a binary search over the whole slice.
 fn partition_near_by<T>(items: &[T], hint: usize, first: impl Fn(&T) -> bool) -> usize {
     let in_prefix = |i: usize| items.get(i).is_some_and(&first);
     let i = hint.min(items.len());
