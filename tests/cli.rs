@@ -129,6 +129,52 @@ fn good_sources_are_still_reported_unless_strict() {
     let strict = claimcheck(&["extract", "--strict", s(dir.path())]);
     assert_eq!(strict.status.code(), Some(2));
     assert!(stdout(&strict).is_empty(), "strict mode reports nothing: {}", stdout(&strict));
+    // Nor does it replace an existing --output file, whether a file is missing or unreadable.
+    let target = dir.path().join("claims.out");
+    std::fs::write(&target, "old claims").expect("write");
+    let good = dir.path().join("a.txt");
+    let missing = dir.path().join("missing.txt");
+    for bad in [dir.path().join("b.txt"), missing] {
+        let strict = claimcheck(&["extract", "--strict", "-o", s(&target), s(&good), s(&bad)]);
+        assert_eq!(strict.status.code(), Some(2), "{}", stderr(&strict));
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "old claims");
+    }
+    let strict = claimcheck(&["extract", "--strict", "-o", s(&target), s(&good)]);
+    assert_eq!(strict.status.code(), Some(0), "{}", stderr(&strict));
+    assert!(std::fs::read_to_string(&target).expect("read").contains("14"));
+}
+
+/// Runs claimcheck with its stdout a pipe whose reader is already gone, as in
+/// `claimcheck … | head` once `head` has what it wants.
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run claimcheck");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait for claimcheck")
+}
+
+#[test]
+fn a_closed_pipe_is_no_error_and_keeps_the_verdict() {
+    for (args, code) in [
+        (&["extract", "--format", "json", "corpus/cases/all-agree"][..], 0),
+        (&["extract", "corpus/cases/all-agree"][..], 0),
+        (&["check", "corpus/cases/all-agree"][..], 0),
+        (&["check", "--format", "json", "corpus/cases/same-day-contradiction"][..], 1),
+        (&["check", "--format", "markdown", "corpus/cases/same-day-contradiction"][..], 1),
+    ] {
+        let out = into_closed_pipe(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("error"), "{args:?}: {}", stderr(&out));
+    }
+    // A load error is still reported, and still decides the status.
+    let out = into_closed_pipe(&["extract", "corpus/cases/all-agree", "no-such-file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-file.txt"), "{}", stderr(&out));
 }
 
 #[test]

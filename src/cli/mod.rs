@@ -123,11 +123,28 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(RunError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Whether writing failed because the reader went away (`claimcheck … | head`): not an error,
+/// the output is simply no longer wanted.
+fn closed_pipe(e: &RunError) -> bool {
+    let io = match e {
+        RunError::Output(e) | RunError::Report(report::ReportError::Io(e)) => e,
+        _ => return false,
+    };
+    io.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// `written` with a closed pipe counted as done ([`closed_pipe`]).
+fn unless_closed(written: Result<(), RunError>) -> Result<(), RunError> {
+    match written {
+        Err(e) if closed_pipe(&e) => Ok(()),
+        other => other,
     }
 }
 
@@ -149,26 +166,30 @@ fn pool(common: &Common) -> Result<rayon::ThreadPool, RunError> {
     b.build().map_err(|e| RunError::Threads(e.to_string()))
 }
 
-/// What one article became: its extraction (and the source, kept only when asked for).
-pub struct Loaded {
-    pub source: Source,
-    pub extraction: Extraction,
-    pub warnings: Vec<Warning>,
+/// What one article became: its source, its extraction, and the warnings from reading it.
+struct Loaded {
+    source: Source,
+    extraction: Extraction,
+    warnings: Vec<Warning>,
 }
 
 /// Files are processed in chunks: in parallel within a chunk, in order across chunks, so that
 /// output order never depends on threads and memory holds one chunk of texts at a time.
 const CHUNK: usize = 64;
 
-/// Loads and extracts every path, calling `each` in path order. Returns the load errors.
+/// Loads and extracts every path, calling `each` in path order, and pushes the load errors onto
+/// `errors` (in strict mode it stops at the first). An error from `each` stops it, with the
+/// errors met so far already pushed.
 fn for_each_source(
     common: &Common,
     extractor: &Extractor,
+    errors: &mut Vec<LoadError>,
     mut each: impl FnMut(Loaded) -> Result<(), RunError>,
-) -> Result<Vec<LoadError>, RunError> {
-    let (files, mut errors) = load::expand(&common.paths);
+) -> Result<(), RunError> {
+    let (files, expand_errors) = load::expand(&common.paths);
+    errors.extend(expand_errors);
     if common.strict && !errors.is_empty() {
-        return Ok(errors);
+        return Ok(());
     }
     let opts = LoadOptions { lossy: common.lossy, max_file_size: common.max_file_size };
     let pool = pool(common)?;
@@ -189,13 +210,13 @@ fn for_each_source(
                 Err(e) => {
                     errors.push(e);
                     if common.strict {
-                        return Ok(errors);
+                        return Ok(());
                     }
                 }
             }
         }
     }
-    Ok(errors)
+    Ok(())
 }
 
 fn report_errors(errors: &[LoadError]) {
@@ -241,29 +262,29 @@ fn with_output(
 fn extract(args: ExtractArgs) -> Result<ExitCode, RunError> {
     let ex = extractor(&args.common)?;
     let mut errors = Vec::new();
-    let mut buffered: Vec<Loaded> = Vec::new();
-    // In strict mode nothing is written unless every source is good, so buffer.
-    let strict = args.common.strict;
     let format = args.format;
-    with_output(args.common.output.as_deref(), |w| {
-        errors = for_each_source(&args.common, &ex, |l| {
-            for warn in &l.warnings {
-                eprintln!("warning: {}", warn.0);
-            }
-            if strict {
-                buffered.push(l);
-                Ok(())
-            } else {
-                write_extraction(w, &l, format)
-            }
-        })?;
-        if strict && errors.is_empty() {
-            for l in &buffered {
-                write_extraction(w, l, format)?;
-            }
+    let output = args.common.output.as_deref();
+    let each = |w: &mut dyn Write, l: Loaded| {
+        for warn in &l.warnings {
+            eprintln!("warning: {}", warn.0);
         }
-        Ok(())
-    })?;
+        write_extraction(w, &l, format)
+    };
+    let written = if args.common.strict {
+        // Nothing is written, and an existing --output file is left as it was, unless every
+        // source is good: the claims are rendered into memory (not the articles kept) first.
+        let mut rendered: Vec<u8> = Vec::new();
+        for_each_source(&args.common, &ex, &mut errors, |l| each(&mut rendered, l))?;
+        if errors.is_empty() {
+            with_output(output, |w| w.write_all(&rendered).map_err(RunError::Output))
+        } else {
+            Ok(())
+        }
+    } else {
+        with_output(output, |w| for_each_source(&args.common, &ex, &mut errors, |l| each(w, l)))
+    };
+    // A closed pipe ends the run early; the sources read until then were reported.
+    unless_closed(written)?;
     report_errors(&errors);
     Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
@@ -296,7 +317,8 @@ fn write_extraction(w: &mut dyn Write, l: &Loaded, format: ExtractFormat) -> Res
 fn check(args: CheckArgs) -> Result<ExitCode, RunError> {
     let ex = extractor(&args.common)?;
     let mut checker = Checker::with_extractor(ex.clone());
-    let errors = for_each_source(&args.common, &ex, |l| {
+    let mut errors = Vec::new();
+    for_each_source(&args.common, &ex, &mut errors, |l| {
         for warn in &l.warnings {
             eprintln!("warning: {}", warn.0);
         }
@@ -309,7 +331,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, RunError> {
     }
     let report = checker.report();
     let to_terminal = args.common.output.is_none() && std::io::stdout().is_terminal();
-    with_output(args.common.output.as_deref(), |w| {
+    // A closed pipe cuts the report short, not the verdict: the exit status still tells a
+    // pipeline whether sources contradict each other.
+    unless_closed(with_output(args.common.output.as_deref(), |w| {
         match args.format {
             CheckFormat::Json => report::render_json(&report, w)?,
             CheckFormat::Markdown => report::render_markdown(&report, w)?,
@@ -319,7 +343,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, RunError> {
             }
         }
         Ok(())
-    })?;
+    }))?;
     Ok(if !errors.is_empty() {
         ExitCode::from(2)
     } else if report.has_contradictions() {
