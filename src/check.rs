@@ -190,10 +190,14 @@ impl Checker {
         Some(Slot { group, statement, as_of: c.time.as_of(), age_time: age_time(c) })
     }
 
-    /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted).
+    /// Adds an article file, or every `*.txt` article in a folder (recursively, sorted; each
+    /// file once, as [`crate::load::expand`] lists them).
     ///
     /// # Errors
-    /// The first file that cannot be read (see [`LoadError`]).
+    /// The first file that cannot be read (see [`LoadError`]). The files before it, in sorted
+    /// order, stay added; a caller that wants all or nothing loads the files itself
+    /// ([`crate::load::expand`], [`crate::load::load`]) and adds them with
+    /// [`Checker::add_source`] once every one has loaded.
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, LoadError> {
         let (files, mut errors) = crate::load::expand(&[path.as_ref().to_path_buf()]);
         if !errors.is_empty() {

@@ -88,27 +88,55 @@ impl Default for LoadOptions {
 
 /// Expands the command-line paths into article paths: a file as given, a folder as its
 /// `*.txt` files (recursively, in sorted order).
+///
+/// Each file is listed once and each folder walked once, however they are reached: a path named
+/// twice, a symbolic link to a file already listed, or a link back up the tree (which would
+/// otherwise be followed round and round) adds nothing, so no article is ever compared with a
+/// copy of itself.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = Seen::default();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
+                if !seen.first_visit(p) {
+                    continue;
+                }
                 let before = files.len();
-                if let Err(e) = walk(p, &mut files) {
+                if let Err(e) = walk(p, &mut files, &mut seen) {
                     errors.push(LoadError::Io { path: p.display().to_string(), source: e });
                 } else if files.len() == before {
                     errors.push(LoadError::EmptyFolder { path: p.display().to_string() });
                 }
             }
-            Ok(_) => files.push(p.clone()),
+            Ok(_) => {
+                if seen.first_visit(p) {
+                    files.push(p.clone());
+                }
+            }
             Err(e) => errors.push(LoadError::Io { path: p.display().to_string(), source: e }),
         }
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// The files and folders [`expand`] has already taken, by their canonical paths.
+#[derive(Default)]
+struct Seen(std::collections::HashSet<PathBuf>);
+
+impl Seen {
+    /// True the first time `p` (or another path to the same file or folder) is seen. A path
+    /// that cannot be resolved counts as new: reading it reports why.
+    fn first_visit(&mut self, p: &Path) -> bool {
+        match std::fs::canonicalize(p) {
+            Ok(canonical) => self.0.insert(canonical),
+            Err(_) => true,
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut Seen) -> std::io::Result<()> {
     // The entry's type comes with the listing on most file systems; only a symbolic link needs
     // a `stat` to see what it points to.
     let mut entries: Vec<(PathBuf, bool)> = Vec::new();
@@ -124,8 +152,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     entries.sort();
     for (e, is_dir) in entries {
         if is_dir {
-            walk(&e, out)?;
-        } else if e.extension().is_some_and(|x| x == "txt") {
+            if seen.first_visit(&e) {
+                walk(&e, out, seen)?;
+            }
+        } else if e.extension().is_some_and(|x| x == "txt") && seen.first_visit(&e) {
             out.push(e);
         }
     }
@@ -235,5 +265,27 @@ mod tests {
         let want: Vec<PathBuf> =
             ["a.txt", "linked/b.txt", "sub/c.txt"].iter().map(PathBuf::from).collect();
         assert_eq!(names, want);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn expand_takes_each_file_and_folder_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join("sub/c.txt"), "c").unwrap();
+        // A link back up the tree, and a second name for a file already listed.
+        std::os::unix::fs::symlink("..", root.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink("../a.txt", root.join("sub/same.txt")).unwrap();
+        let named_twice = [root.to_path_buf(), root.join("a.txt"), root.join("sub")];
+        let (files, errors) = expand(&named_twice);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> = files.iter().map(|f| f.strip_prefix(root).unwrap()).collect();
+        assert_eq!(names, [Path::new("a.txt"), Path::new("sub/c.txt")]);
+        // A folder reached only through links that lead back is no error, and adds nothing.
+        let (files, errors) = expand(&[root.join("sub/up/sub")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(files.len(), 2, "{files:?}");
     }
 }
