@@ -364,6 +364,9 @@ pub enum DiagnosticKind {
     TooLarge,
     /// A relative date ("last May") in a source with no publication date.
     UnresolvedRelativeDate,
+    /// A relative date that, resolved against the publication date, falls outside the years
+    /// 1000 to 2999 ("last May" in a source published in January 1000).
+    RelativeDateOutOfRange,
     /// Digits claimcheck does not read (full-width "１２", other scripts); no claim was made.
     UnsupportedDigits,
 }
@@ -377,6 +380,9 @@ impl fmt::Display for DiagnosticKind {
             DiagnosticKind::UnresolvedRelativeDate => {
                 f.write_str("relative date cannot be resolved: the source has no `published` date")
             }
+            DiagnosticKind::RelativeDateOutOfRange => f.write_str(
+                "relative date cannot be resolved: against the `published` date it falls outside the years 1000 to 2999",
+            ),
             DiagnosticKind::UnsupportedDigits => f.write_str(
                 "digits in a form claimcheck does not read (only ASCII digits are); no claim was made",
             ),

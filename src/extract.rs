@@ -21,7 +21,8 @@ use std::borrow::Cow;
 pub struct Extraction {
     /// Claims in text order.
     pub claims: Vec<Claim>,
-    /// Numbers too large to represent exactly, unresolvable dates, unreadable front matter.
+    /// What could not become a claim: numbers too large to represent exactly, relative dates
+    /// with no publication date to resolve them, digits of other scripts. Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -121,10 +122,14 @@ impl Extractor {
                     claim @ Claim { value: Value::Date { period: None, relative: true }, .. },
                 ) = out.claims.last()
                 {
-                    relative.push(Diagnostic {
-                        span: claim.span(),
-                        kind: DiagnosticKind::UnresolvedRelativeDate,
-                    });
+                    // Resolution fails only without a date to resolve against, or past the
+                    // years a `Date` holds.
+                    let kind = if published.is_some() {
+                        DiagnosticKind::RelativeDateOutOfRange
+                    } else {
+                        DiagnosticKind::UnresolvedRelativeDate
+                    };
+                    relative.push(Diagnostic { span: claim.span(), kind });
                 }
                 ends.push(np_end);
             }

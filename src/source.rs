@@ -38,8 +38,8 @@ pub enum FrontMatterErrorKind {
     /// A key appears twice.
     #[error("duplicate key {0:?}")]
     DuplicateKey(String),
-    /// `published` is not a valid YYYY-MM-DD date.
-    #[error("`published` must be a date as YYYY-MM-DD, found {0:?}")]
+    /// `published` is not a valid YYYY-MM-DD date from the years 1000 to 2999.
+    #[error("`published` must be a date as YYYY-MM-DD from the years 1000 to 2999, found {0:?}")]
     InvalidDate(String),
 }
 
@@ -210,7 +210,8 @@ mod tests {
     fn err_front_matter_rows() {
         for (input, line, msg) in [
             ("---\npublished: 2021-07-13\n", 1, "front matter line 1: front matter opened here is never closed with `---`"),
-            ("---\ntitle: x\npublished: yesterday\n---\n", 3, "front matter line 3: `published` must be a date as YYYY-MM-DD, found \"yesterday\""),
+            ("---\ntitle: x\npublished: yesterday\n---\n", 3, "front matter line 3: `published` must be a date as YYYY-MM-DD from the years 1000 to 2999, found \"yesterday\""),
+            ("---\npublished: 0000-01-01\n---\n", 2, "front matter line 2: `published` must be a date as YYYY-MM-DD from the years 1000 to 2999, found \"0000-01-01\""),
             ("---\njust words\n---\n", 2, "front matter line 2: expected `key: value`, found \"just words\""),
             ("---\na: 1\na: 2\n---\n", 3, "front matter line 3: duplicate key \"a\""),
             ("---\nbad key: 1\n---\n", 2, "front matter line 2: invalid key \"bad key\": use letters, digits, `_` or `-`"),

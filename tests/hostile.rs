@@ -32,6 +32,26 @@ fn a_million_number_words_in_a_row() {
 }
 
 #[test]
+fn relative_dates_that_cannot_be_resolved_say_why() {
+    let ex = Extractor::new();
+    for (text, kind) in [
+        ("Talks resumed last May.", DiagnosticKind::UnresolvedRelativeDate),
+        (
+            "---\npublished: 1000-01-15\n---\nTalks resumed last May.",
+            DiagnosticKind::RelativeDateOutOfRange,
+        ),
+    ] {
+        let e = ex.extract(text);
+        let kinds: Vec<_> = e.diagnostics.iter().map(|d| d.kind.clone()).collect();
+        assert_eq!(kinds, std::slice::from_ref(&kind), "{text:?}");
+        assert!(kind.to_string().starts_with("relative date cannot be resolved"), "{kind}");
+    }
+    // Within range, the same words resolve and nothing is reported.
+    let e = ex.extract("---\npublished: 1001-01-15\n---\nTalks resumed last May.");
+    assert!(e.diagnostics.is_empty(), "{:?}", e.diagnostics);
+}
+
+#[test]
 fn huge_numbers_are_too_large_not_wrong() {
     let ex = Extractor::new();
     let digits = format!("They owe {} dollars.", "9".repeat(400));
