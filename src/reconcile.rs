@@ -1,4 +1,6 @@
-//! Reconciliation: groups claims by subject, kind and unit, and classifies every pair.
+//! Judging two claims: the interval semantics of quantities, the verdict on a pair
+//! ([`judge`], [`compare`]) and each source's self-checks. Grouping the claims of many sources
+//! and choosing which pairs to judge is the pass in `check/pass.rs`.
 //!
 //! # Interval semantics
 //!

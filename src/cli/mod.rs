@@ -21,6 +21,9 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// List every claim in the given articles.
+    ///
+    /// Exit status: 0, or 2 on error (a source that cannot be read; the others are still listed
+    /// unless --strict).
     Extract(ExtractArgs),
     /// Reconcile the claims of several articles and report agreements and contradictions.
     ///

@@ -23,7 +23,8 @@
 //! units      = percent | age_suffix | currency_suffix [ cents_tail ] [ per ]
 //!            | joiner time_unit [ duration_tail ] | measure_unit [ per ]
 //!            | ( ws | "-" ) currency_word [ joiner scale_word ] [ cents_tail ] [ per ] | "" ;
-//! age_prefix = ( "aged" | "age" ) ws amount ;
+//! age_prefix = ( "aged" | "age" ) joiner amount ;                  (* "aged 81", "aged-81" *)
+//! magnitude_prefix = "magnitude" joiner [ "of" ws ] amount ;      (* "magnitude 6.8" *)
 //! factor     = "doubled" | "tripled" | "quadrupled" | "halved" ;
 //! ```
 //!

@@ -55,6 +55,21 @@ pub fn render_claims_text(
 ///
 /// # Errors
 /// Writing or serialisation failed.
+///
+/// # Example
+/// ```
+/// use claimcheck::report::render_claims_jsonl;
+/// let claims = claimcheck::extract("At least four Americans are held. Talks cost $7bn.");
+/// let mut out = Vec::new();
+/// render_claims_jsonl("wire.txt", &claims, &mut out)?;
+/// let lines: Vec<serde_json::Value> =
+///     out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(serde_json::from_slice).collect::<Result<_, _>>()?;
+/// assert_eq!(lines.len(), 2);
+/// assert_eq!((lines[0]["qualifier"].as_str(), lines[0]["low"].as_i64()), (Some("at_least"), Some(4)));
+/// assert_eq!((lines[1]["unit"].as_str(), lines[1]["low"].as_i64()), (Some("USD"), Some(7_000_000_000)));
+/// assert_eq!(lines[1]["source"], "wire.txt");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render_claims_jsonl(
     source: &str,
     claims: &[Claim],

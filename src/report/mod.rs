@@ -127,10 +127,27 @@ pub struct TimelinePoint {
     pub text: String,
 }
 
-/// Writes the report as pretty-printed JSON followed by a newline.
+/// Writes the report as pretty-printed JSON followed by a newline. The fields are a contract
+/// (README.md lists them); `version` changes with any incompatible change.
 ///
 /// # Errors
 /// Writing or serialisation failed.
+///
+/// # Example
+/// ```
+/// use claimcheck::{Checker, report::render_json};
+/// let mut checker = Checker::new();
+/// checker.add_text("a.txt", "---\npublished: 2024-09-11\n---\nThe fire killed 14 workers.")?;
+/// checker.add_text("b.txt", "---\npublished: 2024-09-11\n---\nIt killed 17 workers.")?;
+/// let mut out = Vec::new();
+/// render_json(&checker.report(), &mut out)?;
+/// let json: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!(json["version"], 1);
+/// let finding = &json["findings"][0];
+/// assert_eq!((finding["kind"].as_str(), finding["severity"].as_str()), (Some("contradiction"), Some("high")));
+/// assert_eq!(finding["claims"][1]["text"], "17 workers");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render_json(report: &Report, w: &mut dyn Write) -> Result<(), ReportError> {
     // serde_json writes a token at a time: a buffer of a known type takes them without a
     // virtual call each, and hands `w` large blocks.
