@@ -544,9 +544,14 @@ fn lookback_noun<'t, 'l>(
         }
         // A capital in mid-sentence is a name, not the noun measured; at the sentence's start it
         // is just a capital ("Turnout was 48%").
+        // A line starts a sentence too (the body's first line, after front matter, included).
         let sentence_initial = text
             .get(..w.span.start)
-            .map(|b| b.trim_end_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{201c}'))
+            .map(|b| {
+                b.trim_end_matches(|c: char| {
+                    (c.is_whitespace() && c != '\n') || matches!(c, '"' | '\u{201c}' | '\u{feff}')
+                })
+            })
             .is_none_or(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n']));
         if w.text.starts_with(|c: char| c.is_ascii_uppercase())
             && lex.nationality(l).is_none()
@@ -1353,6 +1358,25 @@ mod tests {
                 edge = w.span.start;
             }
         }
+    }
+
+    #[test]
+    fn a_subject_before_the_claim_may_open_the_body() {
+        let ex = Extractor::new();
+        for text in [
+            "---\npublished: 2024-11-20\n---\nTurnout was 48% in the vote.\n",
+            "---\npublished: 2024-11-20\n---\n\nTurnout was 48% in the vote.\n",
+            "\u{feff}Turnout was 48% in the vote.\n",
+            "Polls closed.\nTurnout was 48% in the vote.\n",
+        ] {
+            let claims = ex.extract(text).claims;
+            let key = claims.first().and_then(|c| c.subject.as_ref()).map(|s| s.key.as_str());
+            assert_eq!(key, Some("turnout"), "{text:?}");
+        }
+        // In mid-sentence a capital is still a name, not the noun measured.
+        let claims = ex.extract("Officials said Dornick was 48% ahead.").claims;
+        let key = claims.first().and_then(|c| c.subject.as_ref()).map(|s| s.key.as_str());
+        assert_ne!(key, Some("dornick"), "{claims:?}");
     }
 
     /// What `sentence_starts` finds, read byte by byte: `from`, then the byte after each

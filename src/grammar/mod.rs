@@ -979,6 +979,7 @@ fn is_numberish(w: &str) -> bool {
                 | "million"
                 | "billion"
                 | "trillion"
+                | "quadrillion"
                 | "decade"
                 | "decades"
                 | "century"
@@ -2096,7 +2097,7 @@ fn unsigned_value(i: &str, and_cents: bool) -> IResult<&str, Val> {
             Ok((r2, p)) => (r2, Some(p)),
             Err(_) => (r, None),
         };
-        let scale = a.scale.filter(|_| a.scaled);
+        let scale = a.range_scale();
         return Ok((r, Val { per, scale, ..mk(RawKind::Money, value, Some(cur.code), a.digits) }));
     }
     // Digits start none of the word forms below ("half an hour", "three quarters", "a
@@ -2210,7 +2211,7 @@ fn money<'a>(
 /// The units after an amount: percent, age, currency, duration, measure (see `value`).
 fn amount_value(r: &str, a: Amount, and_cents: bool) -> IResult<&str, Val> {
     let base = Val {
-        scale: a.scale.filter(|_| a.scaled),
+        scale: a.range_scale(),
         year_like: a.year_like,
         ..mk(RawKind::Count, a.value, None, a.digits)
     };

@@ -11,7 +11,7 @@
 //!               | digit { digit } [ "." digit { digit } ] | "." digit { digit } ;
 //! digit_fraction= numerator "/" denominator | vulgar ;           (* "3/4", "½" *)
 //! scale_word    = "hundred" | "thousand" | "lakh" | "million" | "crore" | "billion" | "trillion"
-//!               | "bn" | "mn" | "bln" | "mln" | "tn" | "tln" | "trn" ;
+//!               | "quadrillion" | "bn" | "mn" | "bln" | "mln" | "tn" | "tln" | "trn" ;
 //! scale_suffix  = "k" | "m" | "mn" | "mm" | "mil" | "bn" | "b" | "bln" | "tn" | "tln" ;  (* glued *)
 //! cardinal_words= [ article ws ] number_token { ( joiner | ws "and" ws ) number_token } ;
 //! number_token  = word_number | "hundred" | scale_word | digit digit? digit? ;
@@ -44,15 +44,35 @@ pub(crate) struct Amount {
     pub scale: Option<i64>,
     /// A fraction with no whole part ("3/4", "½").
     pub fraction: bool,
+    /// Counted in dozens ("three dozen"): the value is already multiplied by twelve.
+    pub dozens: bool,
 }
 
 impl Amount {
     fn plain(value: Option<Number>, digits: bool) -> Amount {
-        Amount { value, digits, scaled: false, year_like: false, scale: None, fraction: false }
+        Amount {
+            value,
+            digits,
+            scaled: false,
+            year_like: false,
+            scale: None,
+            fraction: false,
+            dozens: false,
+        }
+    }
+
+    /// The scale a range's first end shares when it has none of its own ("two or three dozen",
+    /// "3 to 5 billion"): the applied scale word, or twelve for dozens.
+    pub(crate) fn range_scale(&self) -> Option<i64> {
+        if self.dozens {
+            Some(12)
+        } else {
+            self.scale.filter(|_| self.scaled)
+        }
     }
 }
 
-/// The value of a scale word, lower-cased: "thousand" → 10^3 … "trillion" → 10^12.
+/// The value of a scale word, lower-cased: "thousand" → 10^3 … "quadrillion" → 10^15.
 pub(crate) fn scale_value(w: &str) -> Option<i64> {
     Some(match w {
         "thousand" | "thousands" => 1_000,
@@ -61,6 +81,7 @@ pub(crate) fn scale_value(w: &str) -> Option<i64> {
         "crore" | "crores" => 10_000_000,
         "billion" | "billions" | "bn" | "bln" => 1_000_000_000,
         "trillion" | "trillions" | "tn" | "trn" | "tln" => 1_000_000_000_000,
+        "quadrillion" | "quadrillions" => 1_000_000_000_000_000,
         _ => return None,
     })
 }
@@ -140,7 +161,7 @@ fn number_token(w: &str) -> Option<(i64, Tok)> {
     }
     match w {
         "hundred" => Some((100, Tok::Hundred)),
-        "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore" => {
+        "thousand" | "million" | "billion" | "trillion" | "quadrillion" | "lakh" | "crore" => {
             scale_value(w).map(|v| (v, Tok::Scale))
         }
         _ => None,
@@ -1025,7 +1046,7 @@ pub(crate) fn amount_after_fraction_scale_with<'a>(
         let next = after.unwrap_or_else(|| after_amount(rest));
         if let Some(After { word: Some((r2, NextWord::Dozen)), .. }) = next {
             let value = a.value.and_then(|v| v.checked_mul(Number::from_int(12)));
-            return Ok((r2, Amount { value, year_like: false, ..a }));
+            return Ok((r2, Amount { value, year_like: false, dozens: true, ..a }));
         }
     }
     Ok((rest, a))

@@ -56,6 +56,7 @@ pub(crate) fn ordinal_word(w: &str) -> Option<i64> {
         "millionth" => 1_000_000,
         "billionth" => 1_000_000_000,
         "trillionth" => 1_000_000_000_000,
+        "quadrillionth" => 1_000_000_000_000_000,
         _ => return None,
     })
 }

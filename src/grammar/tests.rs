@@ -31,6 +31,14 @@ fn rows(text: &str) -> Vec<String> {
 fn scan_rows() {
     for (input, want) in [
         ("three American hostages", vec!["three => Count 3..3 Exact -"]),
+        // A range's first end takes the second's dozens as it takes its scale word.
+        ("2 or 3 dozen people", vec!["2 or 3 dozen => Count 24..36 Range -"]),
+        ("two to three dozen boats", vec!["two to three dozen => Count 24..36 Range -"]),
+        ("3 or 4 hundred", vec!["3 or 4 hundred => Count 300..400 Range -"]),
+        (
+            "$1.5 quadrillion",
+            vec!["$1.5 quadrillion => Money 1500000000000000..1500000000000000 Exact USD"],
+        ),
         ("at least four Americans", vec!["at least four => Count 4.._ AtLeast -"]),
         ("more than four", vec!["more than four => Count 4.._ MoreThan -"]),
         ("up to ten", vec!["up to ten => Count _..10 AtMost -"]),
