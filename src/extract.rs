@@ -864,11 +864,13 @@ fn sentence_of(starts: &[usize], pos: usize, len: usize, hint: &mut usize) -> (u
 /// Gives each claim the time it speaks of: the nearest date in its sentence, else the
 /// publication date.
 fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published: Option<Date>) {
+    // Dates, and durations that date other claims ("Two years ago, …"; the duration itself
+    // stays a duration, timed like any claim).
     let dates: Vec<(Span, Option<Period>)> = claims
         .iter()
         .filter_map(|c| match c.value {
             Value::Date { period, .. } => Some((c.span(), period)),
-            _ => None,
+            _ => published.and_then(|p| ago(text, c, p)).map(|period| (c.span(), Some(period))),
         })
         .collect();
     let stated = |period: Option<Period>, span: Span| TimeScope {
@@ -899,6 +901,7 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
             .take_while(|(sp, _)| {
                 sp.end <= e && sp.start.saturating_sub(here.end) <= MAX_DATE_REACH
             })
+            .filter(|(sp, _)| *sp != here)
             .find(|(sp, _)| !starts_new_clause(text.get(here.end..sp.start).unwrap_or("")));
         let distance = |sp: &Span| {
             if sp.start >= here.end {
@@ -924,6 +927,33 @@ fn assign_times(text: &str, sentences: &[usize], claims: &mut [Claim], published
             }
         };
     }
+}
+
+/// The period a duration followed by "ago" points back to from `published`: "two years ago"
+/// is the calendar year two before, "three months ago" the month, "two weeks ago" the week,
+/// "five days ago" (or some hours) the day. Only for a stated number of whole units, exact
+/// or approximate ("about two years ago"); "more than a decade ago" names no period.
+fn ago(text: &str, c: &Claim, published: Date) -> Option<Period> {
+    let q = c.quantity().filter(|_| c.kind == Kind::Duration)?;
+    if !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approximate) || q.low != q.high {
+        return None;
+    }
+    let after = text.get(c.span().end..)?.trim_start_matches([' ', '\u{a0}']);
+    let rest = after.get(..3).filter(|w| w.eq_ignore_ascii_case("ago")).and(after.get(3..))?;
+    if rest.starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    let n = q.low?.to_i64()?;
+    let (unit, n) = match c.unit.as_deref()? {
+        "year" => (CalUnit::Year, n),
+        "month" => (CalUnit::Month, n),
+        "week" => (CalUnit::Week, n),
+        "day" => (CalUnit::Day, n),
+        "hour" | "minute" | "second" => (CalUnit::Day, 0),
+        _ => return None,
+    };
+    let offset = i8::try_from(n).ok()?.checked_neg()?;
+    resolve_relative(RawDate::Unit { unit, offset }, published)
 }
 
 /// Longest list of names read after a count, in bytes.
@@ -1358,6 +1388,28 @@ mod tests {
                 edge = w.span.start;
             }
         }
+    }
+
+    #[test]
+    fn a_duration_ago_dates_the_other_claims_of_its_sentence() {
+        let ex = Extractor::new();
+        let text = "---\npublished: 2022-02-10\n---\nTwo years ago, Veltran held four \
+                    American citizens. About three months ago 12 workers were detained. More \
+                    than a decade ago, 40 people died. Five days ago 7 ships sank.";
+        let claims = ex.extract(text).claims;
+        let time_of = |words: &str| {
+            let c = claims.iter().find(|c| c.provenance.text.starts_with(words));
+            c.and_then(|c| c.time.period).map(|p| p.to_string())
+        };
+        assert_eq!(time_of("four").as_deref(), Some("2020"));
+        assert_eq!(time_of("12").as_deref(), Some("2021-11"));
+        assert_eq!(time_of("7").as_deref(), Some("2022-02-05"));
+        // No stated number of units, no period: the publication date times the claim.
+        assert_eq!(time_of("40").as_deref(), Some("2022-02-10"));
+        // The durations stay durations, timed as before.
+        let two = claims.iter().find(|c| c.provenance.text == "Two years");
+        assert!(two.is_some_and(|c| c.kind == Kind::Duration), "{claims:?}");
+        assert_eq!(time_of("Two years").as_deref(), Some("2022-02-10"));
     }
 
     #[test]

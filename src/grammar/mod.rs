@@ -845,6 +845,33 @@ fn is_reference_word(w: &str) -> bool {
     )
 }
 
+/// When the digits at `i` are a clock time ("3 p.m.", "11am", "9.30 pm", "10:15 a.m."), its
+/// length in bytes: an hour of 1 to 12, minutes after ':' or '.', and "am" or "pm" (with or
+/// without periods, any case), then no letter or digit.
+fn time_of_day(i: &str) -> Option<usize> {
+    let b = i.as_bytes();
+    let hour_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let hour: u8 = i.get(..hour_len).filter(|_| (1..=2).contains(&hour_len))?.parse().ok()?;
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    let mut pos = hour_len;
+    if let [b':' | b'.', m1, m2, ..] = b.get(pos..)? {
+        if m1.is_ascii_digit() && m2.is_ascii_digit() && *m1 <= b'5' {
+            pos = pos.saturating_add(3);
+        }
+    }
+    if b.get(pos) == Some(&b' ') {
+        pos = pos.saturating_add(1);
+    }
+    let rest = b.get(pos..)?;
+    let meridiem = [&b"a.m."[..], b"p.m.", b"a.m", b"p.m", b"am", b"pm"]
+        .into_iter()
+        .find(|m| rest.get(..m.len()).is_some_and(|r| r.eq_ignore_ascii_case(m)))?;
+    let end = pos.saturating_add(meridiem.len());
+    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
 /// When the digits at `i` look like a phone number ("555-123-4567", "+1 202 555 0100"), its
 /// length in bytes (to the end of its last digit).
 fn looks_like_phone(i: &str) -> Option<usize> {
@@ -1092,7 +1119,7 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
     let first = i.chars().next()?;
     if first.is_ascii_digit() {
         // A phone number is passed whole ("tel 555 123 4567"): none of its groups is a claim.
-        if let Some(len) = looks_like_phone(i) {
+        if let Some(len) = looks_like_phone(i).or_else(|| time_of_day(i)) {
             return Some(Found::NotAClaim(at.saturating_add(len)));
         }
         if prev_lower.is_some_and(is_reference_word)

@@ -554,7 +554,7 @@ impl Decimal {
 }
 
 /// Parses ASCII digits with optional `,` grouping (or no-break/thin-space grouping, or plain
-/// spaces when at least two groups follow, or Indian lakh grouping) and an optional decimal
+/// spaces when at least two groups follow or the group is "000", or Indian lakh grouping) and an optional decimal
 /// part. Returns the decimal (value and length without separators) and whether it was grouped.
 ///
 /// `digits = group { sep group3 } [ "." digit { digit } ] | digit { digit } [ "." digit { digit } ] ;`
@@ -587,12 +587,15 @@ pub(crate) fn digits(i: &str) -> IResult<&str, (Decimal, bool)> {
                 .iter()
                 .find(|s| rest.starts_with(**s))
                 .map(|s| s.len());
-            // Plain spaces group only when two groups follow ("1 234 567") or already did.
+            // Plain spaces group only when two groups follow ("1 234 567") or already did, or
+            // when the group is "000" ("40 000 fans"), which stands for no number of its own;
+            // "2 500" may be two numbers and stays so.
             let sep_len = sep_len.or_else(|| {
                 let after = rest.strip_prefix(' ')?;
                 let two = three_at(after)
                     && after.get(3..).and_then(|a| a.strip_prefix(' ')).is_some_and(three_at);
-                (space_groups || (!grouped && two)).then_some(1)
+                let thousands = three_at(after) && after.starts_with("000");
+                (space_groups || (!grouped && (two || thousands))).then_some(1)
             });
             let Some(sl) = sep_len else { break };
             let after = rest.get(sl..).unwrap_or("");
@@ -1365,6 +1368,10 @@ mod tests {
             ("three hundred thousand", "300000", ""),
             ("two million five hundred thousand and one", "2500001", ""),
             ("1\u{a0}000 km", "1000", " km"),
+            ("40 000 fans", "40000", " fans"),
+            ("1 000 000 fans", "1000000", " fans"),
+            ("2 500 fans", "2", " 500 fans"),
+            ("2016 000", "2016", " 000"),
             ("192.", "192", "."),
             ("four and five", "4", " and five"),
             ("three four", "3", " four"),
@@ -1389,7 +1396,7 @@ mod tests {
             ("2 million 300 people", "2000000", " 300 people"),
             // Grouping.
             ("1 234 567", "1234567", ""),
-            ("40 000 is", "40", " 000 is"),
+            ("40 000 is", "40000", " is"),
             ("12,34,567.89 rupees", "1234567.89", " rupees"),
             (".08", "0.08", ""),
             // Fractions and mixed numbers.

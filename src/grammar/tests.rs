@@ -31,6 +31,11 @@ fn rows(text: &str) -> Vec<String> {
 fn scan_rows() {
     for (input, want) in [
         ("three American hostages", vec!["three => Count 3..3 Exact -"]),
+        // Clock times are no claims; the numbers around them still are.
+        ("met at 3 p.m. and at 11am", vec![]),
+        ("at 9.30 PM, 40 people", vec!["40 => Count 40..40 Exact -"]),
+        ("at 10:15 a.m on 3 ships", vec!["3 => Count 3..3 Exact -"]),
+        ("the 13 pm", vec!["13 => Count 13..13 Exact -"]),
         // A range's first end takes the second's dozens as it takes its scale word.
         ("2 or 3 dozen people", vec!["2 or 3 dozen => Count 24..36 Range -"]),
         ("two to three dozen boats", vec!["two to three dozen => Count 24..36 Range -"]),
