@@ -373,7 +373,11 @@ fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
     if !(1..=120).contains(&v) || raw.words {
         return None;
     }
-    let before = text.get(..raw.start)?.trim_end_matches(grammar::token::is_space);
+    let mut before = text.get(..raw.start)?.trim_end_matches(grammar::token::is_space);
+    // "Tomas Vell, now 85,".
+    if let Some(b) = before.strip_suffix("now").filter(|b| b.ends_with(grammar::token::is_space)) {
+        before = b.trim_end_matches(grammar::token::is_space);
+    }
     if !(before.ends_with(',') || before.ends_with('(')) {
         return None;
     }
@@ -382,7 +386,7 @@ fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
     {
         return None;
     }
-    let (span, name) = subject::name_before(text, raw.start)?;
+    let (span, name) = subject::name_before(text, before.len())?;
     Some((span, name))
 }
 
@@ -1239,6 +1243,7 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
             if gap == " "
                 && first.starts_with(|ch: char| ch.is_ascii_uppercase())
                 && first.len() > 1
+                && !subject::is_title(&first.to_ascii_lowercase())
             {
                 let name = format!("{first} {surname}").to_ascii_lowercase();
                 if !full.contains(&name) {
@@ -1410,6 +1415,33 @@ mod tests {
         let two = claims.iter().find(|c| c.provenance.text == "Two years");
         assert!(two.is_some_and(|c| c.kind == Kind::Duration), "{claims:?}");
         assert_eq!(time_of("Two years").as_deref(), Some("2022-02-10"));
+    }
+
+    #[test]
+    fn ages_after_a_title_or_now_belong_to_the_named_person() {
+        let ex = Extractor::new();
+        let text = "Guards detained the engineer Tomas Vell on Monday. Mr Vell, 74, is ill. \
+                    Dr. Amara Osei, 61, and Lina Varga, now 85, were not.";
+        let ages: Vec<(String, String)> = ex
+            .extract(text)
+            .claims
+            .iter()
+            .filter(|c| c.kind == Kind::Age)
+            .map(|c| {
+                (
+                    c.provenance.text.clone(),
+                    c.subject.as_ref().map_or(String::new(), |s| s.key.clone()),
+                )
+            })
+            .collect();
+        let want = [
+            ("Vell, 74", "tomas vell"),
+            ("Amara Osei, 61", "amara osei"),
+            ("Lina Varga, now 85", "lina varga"),
+        ];
+        let want: Vec<(String, String)> =
+            want.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();
+        assert_eq!(ages, want);
     }
 
     #[test]

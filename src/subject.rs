@@ -948,6 +948,10 @@ pub(crate) fn name_before(text: &str, pos: usize) -> Option<(Span, String)> {
             }
             break;
         }
+        // A title is not part of the name: "Mr Vell, 74," is the Vell of "Tomas Vell, 77,".
+        if span.is_some() && is_title(&w.lower) {
+            break;
+        }
         if let Some(s) = span {
             if text
                 .get(w.span.end..s.start)
@@ -962,6 +966,24 @@ pub(crate) fn name_before(text: &str, pos: usize) -> Option<(Span, String)> {
     let name = text.get(s.range())?.to_string();
     // A single sentence-initial word is not a name we can trust.
     Some((s, name))
+}
+
+/// Titles written before a name ("Mr Vell", "Dr Amara Osei"), lower-cased.
+pub(crate) fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "mx"
+            | "miss"
+            | "dr"
+            | "sir"
+            | "dame"
+            | "prof"
+            | "professor"
+            | "lord"
+            | "lady"
+    )
 }
 
 /// The place named after "in", the word at `i` of the words `get` gives in text order: a

@@ -25,7 +25,8 @@
 //!            | ( ws | "-" ) currency_word [ joiner scale_word ] [ cents_tail ] [ per ] | "" ;
 //! age_prefix = ( "aged" | "age" ) joiner amount ;                  (* "aged 81", "aged-81" *)
 //! magnitude_prefix = "magnitude" joiner [ "of" ws ] amount ;      (* "magnitude 6.8" *)
-//! factor     = "doubled" | "tripled" | "quadrupled" | "halved" ;
+//! factor     = "doubled" | "tripled" | "quadrupled" | "halved" | fold_word
+//!            | number_word joiner "fold" ;                        (* "fivefold", "five-fold" *)
 //! ```
 //!
 //! Productions live in one module each: [`number`] (digits, words, scales), [`approx`]
@@ -315,6 +316,16 @@ fn is_trigger(w: &str) -> bool {
                 | "age"
                 | "magnitude"
                 | "doubled"
+                | "twofold"
+                | "threefold"
+                | "fourfold"
+                | "fivefold"
+                | "sixfold"
+                | "sevenfold"
+                | "eightfold"
+                | "ninefold"
+                | "tenfold"
+                | "hundredfold"
                 | "tripled"
                 | "quadrupled"
                 | "halved"
@@ -1122,7 +1133,16 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
         if let Some(len) = looks_like_phone(i).or_else(|| time_of_day(i)) {
             return Some(Found::NotAClaim(at.saturating_add(len)));
         }
+        // "No. 2", "pp. 45-47": a reference word shortened with a period.
+        let shortened_reference = prev.is_none()
+            && text
+                .get(..at)
+                .map(|b| b.trim_end_matches(token::is_space))
+                .and_then(|b| b.strip_suffix('.'))
+                .and_then(|b| token::prev_word(b, b.len()))
+                .is_some_and(|(_, w)| token::with_lower(w, is_reference_word) == Some(true));
         if prev_lower.is_some_and(is_reference_word)
+            || shortened_reference
             || text
                 .get(..at)
                 .is_some_and(|b| b.trim_end().ends_with('\u{a9}') || b.trim_end().ends_with("(c)"))
@@ -1522,15 +1542,33 @@ fn about_is_preposition(before: Before<'_>) -> bool {
     .unwrap_or(false)
 }
 
-/// `factor = "doubled" | "tripled" | "quadrupled" | "halved" ;`
+/// `factor = "doubled" | "tripled" | "quadrupled" | "halved" | fold_word ;` where `fold_word`
+/// is "twofold" … "tenfold", "hundredfold" (with or without a hyphen: "five-fold"; digits,
+/// "5-fold", are read as an amount's unit).
 fn factor(i: &str) -> IResult<&str, (Number, Change)> {
     word_class(i, |w| match w {
         "doubled" => Some((Number::from_int(2), Change::Up)),
         "tripled" => Some((Number::from_int(3), Change::Up)),
         "quadrupled" => Some((Number::from_int(4), Change::Up)),
         "halved" => Number::new(1, 2).map(|h| (h, Change::Down)),
-        _ => None,
+        _ => fold_word(w).map(|n| (Number::from_int(n), Change::Up)),
     })
+    .or_else(|_| {
+        // "five-fold", "ten fold": a number word, a joiner and "fold".
+        let (r, n) = word_class(i, number::small_number_word)?;
+        let (r, ()) = joiner(r)?;
+        let (r, _) = kw("fold").parse(r)?;
+        Ok((r, (Number::from_int(n.0), Change::Up)))
+    })
+}
+
+/// "twofold" … "tenfold", "hundredfold": how many times over.
+fn fold_word(w: &str) -> Option<i64> {
+    let n = w.strip_suffix("fold")?;
+    if n == "hundred" {
+        return Some(100);
+    }
+    number::small_number_word(n).map(|(v, _)| v).filter(|v| (2..=10).contains(v))
 }
 
 struct Quantity {
@@ -2260,6 +2298,10 @@ fn amount_value(r: &str, a: Amount, and_cents: bool) -> IResult<&str, Val> {
         return Ok(money(r2, &a, base, cur.code, a.value, and_cents));
     }
     if let Ok((r2, ())) = joiner(r) {
+        // "5-fold": a factor, not a count.
+        if let Ok((r3, _)) = kw("fold").parse(r2) {
+            return Ok((r3, Val { kind: RawKind::Factor, year_like: false, ..base }));
+        }
         if let Ok((r3, (u, mult))) = word_class(r2, unit::time_unit) {
             if !a.scaled {
                 let value = a.value.and_then(|v| v.checked_mul(Number::from_int(mult)));

@@ -31,6 +31,13 @@ fn rows(text: &str) -> Vec<String> {
 fn scan_rows() {
     for (input, want) in [
         ("three American hostages", vec!["three => Count 3..3 Exact -"]),
+        // Factors written with "fold"; references shortened with a period; "pc" glued.
+        ("sales rose fivefold", vec!["fivefold => Factor 5..5 Exact -"]),
+        ("a 5-fold rise", vec!["5-fold => Factor 5..5 Exact -"]),
+        ("grew ten-fold", vec!["ten-fold => Factor 10..10 Exact -"]),
+        ("the No. 2 official", vec![]),
+        ("see pp. 45-47", vec![]),
+        ("More than 50pc of staff", vec!["More than 50pc => Percent 50.._ MoreThan percent"]),
         // Clock times are no claims; the numbers around them still are.
         ("met at 3 p.m. and at 11am", vec![]),
         ("at 9.30 PM, 40 people", vec!["40 => Count 40..40 Exact -"]),

@@ -392,7 +392,7 @@ pub(crate) fn may_start_unit(r: &str) -> bool {
     let next = ws(after).ok().and_then(|(next, _)| word(next).ok()).map_or("", |(_, n)| n);
     let names_unit = |l: &str| {
         // `percent` reads "percentage" and "per" ("per cent") with `kw`.
-        matches!(l, "percentage" | "per")
+        matches!(l, "percentage" | "per" | "fold")
             || is_percent_word(l)
             || AGE_ABBREVIATIONS.iter().any(|a| a.split(['.', '/']).next() == Some(l))
             || time_unit(l).is_some()
@@ -428,6 +428,15 @@ pub(crate) fn percent(i: &str) -> IResult<&str, &'static str> {
             return Err(super::token::fail(i));
         }
         return Ok((r, "percent"));
+    }
+    // "50pc", "3pct": the short forms glued to the number, as British papers write them.
+    for glued in ["pct", "pc"] {
+        if let Some(r) = i.get(..glued.len()).filter(|h| h.eq_ignore_ascii_case(glued)) {
+            let rest = i.get(r.len()..).unwrap_or("");
+            if super::token::at_boundary(rest) {
+                return Ok((rest, "percent"));
+            }
+        }
     }
     let (r, ()) = joiner(i)?;
     if let Ok((r2, _)) = kw("percentage").parse(r) {
@@ -786,10 +795,13 @@ mod tests {
             ("-percent", "percent", ""),
             (" percentage points", "percentage point", ""),
             (" percents", "percent", ""),
+            ("pc of staff", "percent", " of staff"),
+            ("PCT.", "percent", "."),
         ] {
             assert_eq!(percent(input), Ok((rest, unit)), "input: {input:?}");
         }
         assert!(percent(" people").is_err());
+        assert!(percent("pcs").is_err(), "pieces");
         assert!(percent("%25%20").is_err());
         assert_eq!(percent_of("per cent of 210"), Ok(("210", "percent")));
         assert_eq!(percent_of("percents of twenty"), Ok(("twenty", "percent")));
