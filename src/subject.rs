@@ -108,6 +108,7 @@ fn is_stop(w: &str) -> bool {
             | "you"
             | "i"
             | "ago"
+            | "worth"
             | "earlier"
             | "later"
             | "each"
@@ -1123,6 +1124,8 @@ mod tests {
             (" of dual nationals", Some("dual-national")),
             (", said", None),
             (" Westerners are", Some("western national")),
+            // "worth" ends the phrase: "a relief fund worth $6bn" is about the fund.
+            (" relief fund worth", Some("funds")),
         ] {
             assert_eq!(key_after(input).as_deref(), want, "input: {input:?}");
         }
