@@ -470,6 +470,24 @@ fn lookback_noun<'t, 'l>(
     let mut found = None;
     let before = clause.before(start, 8);
     let mut linked = false;
+    // Whether a verb links the noun to the number ("was", "rose to"), not only "of" or "at".
+    let mut verb_linked = false;
+    // A capital in mid-sentence is a name, not the noun measured; at the sentence's start it is
+    // just a capital ("Turnout was 48%"). A line starts a sentence too (the body's first line,
+    // after front matter, included).
+    let usable = |w: &subject::NpWord<'_>| {
+        let sentence_initial = text
+            .get(..w.span.start)
+            .map(|b| {
+                b.trim_end_matches(|c: char| {
+                    (c.is_whitespace() && c != '\n') || matches!(c, '"' | '\u{201c}' | '\u{feff}')
+                })
+            })
+            .is_none_or(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n']));
+        !w.text.starts_with(|c: char| c.is_ascii_uppercase())
+            || lex.nationality(&w.lower).is_some()
+            || sentence_initial
+    };
     for (n, w) in before.iter().enumerate() {
         let gap = text.get(w.span.end..start).unwrap_or("");
         if gap.contains([',', ':', '(']) {
@@ -517,6 +535,7 @@ fn lookback_noun<'t, 'l>(
         );
         if linking {
             linked = true;
+            verb_linked |= !matches!(l, "of" | "at" | "to" | "a" | "an" | "worth");
             continue;
         }
         if matches!(
@@ -546,21 +565,30 @@ fn lookback_noun<'t, 'l>(
         if !linked || l.len() < 3 || verbish {
             break;
         }
-        // A capital in mid-sentence is a name, not the noun measured; at the sentence's start it
-        // is just a capital ("Turnout was 48%").
-        // A line starts a sentence too (the body's first line, after front matter, included).
-        let sentence_initial = text
-            .get(..w.span.start)
-            .map(|b| {
-                b.trim_end_matches(|c: char| {
-                    (c.is_whitespace() && c != '\n') || matches!(c, '"' | '\u{201c}' | '\u{feff}')
-                })
-            })
-            .is_none_or(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n']));
-        if w.text.starts_with(|c: char| c.is_ascii_uppercase())
-            && lex.nationality(l).is_none()
-            && !sentence_initial
-        {
+        // "Turnout in the referendum was 48%", "Deaths in Dornick rose to 40": what was
+        // measured is the noun the prepositional phrase hangs on, not the phrase's own noun
+        // (not so for "a loan of 35 lakh", whose noun is the head).
+        let mut k = if verb_linked { n.saturating_add(1) } else { usize::MAX };
+        if before.get(k).is_some_and(|d| matches!(&*d.lower, "the" | "a" | "an" | "this" | "its")) {
+            k = k.saturating_add(1);
+        }
+        let hung_on = before
+            .get(k)
+            .filter(|p| matches!(&*p.lower, "in" | "for" | "at" | "on" | "during" | "among"))
+            .and(before.get(k.saturating_add(1)))
+            .filter(|h| {
+                let hl = &*h.lower;
+                hl.len() >= 3
+                    && !subject::is_stop(hl)
+                    && !(hl.ends_with("ly") || hl.ends_with("ing") || hl.ends_with("ed"))
+                    && text.get(h.span.end..start).is_some_and(|g| !g.contains([',', ':', '(']))
+                    && usable(h)
+            });
+        if let Some(h) = hung_on {
+            found = Some(h.span.start);
+            break;
+        }
+        if !usable(w) {
             break;
         }
         found = Some(w.span.start);
@@ -1442,6 +1470,22 @@ mod tests {
         let want: Vec<(String, String)> =
             want.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();
         assert_eq!(ages, want);
+    }
+
+    #[test]
+    fn the_noun_a_prepositional_phrase_hangs_on_is_what_was_measured() {
+        let ex = Extractor::new();
+        for (text, want) in [
+            ("Officials said turnout in the referendum was 48%.", "turnout"),
+            ("Deaths in Dornick rose to 40 on Monday.", "death killed"),
+            ("Support for the plan stood at 42%.", "support"),
+            // Linked by "of" alone, the noun before the number is the head.
+            ("Am I eligible for a loan of 35 lakh rupees", "loan"),
+        ] {
+            let claims = ex.extract(text).claims;
+            let key = claims.first().and_then(|c| c.subject.as_ref()).map(|s| s.key.as_str());
+            assert_eq!(key, Some(want), "{text:?}");
+        }
     }
 
     #[test]

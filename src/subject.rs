@@ -29,7 +29,7 @@ fn lower_cow(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Function words that end a noun phrase.
-fn is_stop(w: &str) -> bool {
+pub(crate) fn is_stop(w: &str) -> bool {
     matches!(
         w,
         "the"
