@@ -499,7 +499,7 @@ pub(crate) fn time_unit(w: &str) -> Option<(&'static str, i64)> {
     })
 }
 
-/// `age_suffix = joiner "year" joiner "old" | ws "years" ws "old" | ws ( "yo" | "y.o." | "y/o" ) ;`
+/// `age_suffix = joiner "year" joiner ( "old" | "olds" | "of" ws "age" ) | ws ( "yo" | "y.o." | "y/o" ) ;`
 /// (also months, weeks, days)
 ///
 /// Returns the age unit.
@@ -521,7 +521,14 @@ pub(crate) fn age_suffix(i: &str) -> IResult<&str, &'static str> {
         _ => None,
     })?;
     let (r, ()) = joiner(r)?;
-    let (r, _) = kw("old").parse(r)?;
+    // "34 years of age".
+    if let Ok((r2, _)) = kw("of").parse(r) {
+        let (r3, _) = ws(r2)?;
+        let (r4, _) = kw("age").parse(r3)?;
+        return Ok((r4, unit));
+    }
+    // "a 34-year-old", "two 18-year-olds".
+    let (r, _) = kw("old").parse(r).or_else(|_| kw("olds").parse(r))?;
     Ok((r, unit))
 }
 
@@ -828,6 +835,10 @@ mod tests {
         assert_eq!(age_suffix("-year-old Mahsa"), Ok((" Mahsa", "year")));
         assert_eq!(age_suffix(" years old."), Ok((".", "year")));
         assert_eq!(age_suffix(" yo man"), Ok((" man", "year")));
+        assert_eq!(age_suffix("-year-olds were"), Ok((" were", "year")));
+        assert_eq!(age_suffix(" years of age."), Ok((".", "year")));
+        assert!(age_suffix(" years of ageing").is_err());
+        assert!(age_suffix(" years of war").is_err());
         assert!(age_suffix(" young").is_err());
         assert!(age_suffix("-year sentences").is_err());
     }
