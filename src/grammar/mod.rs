@@ -1803,6 +1803,21 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
                     r = r3;
                 }
             }
+            // "hundreds of millions of dollars", "billions of euros": vague money.
+            let of_currency = (c.kind == RawKind::Count)
+                .then(|| ws(r).ok())
+                .flatten()
+                .and_then(|(r2, _)| kw("of").parse(r2).ok())
+                .and_then(|(r3, _)| ws(r3).ok())
+                .and_then(|(r4, _)| unit::currency_word(r4).ok())
+                .filter(|(_, cur)| !cur.weak);
+            if let Some((r5, cur)) = of_currency {
+                c.kind = RawKind::Money;
+                c.unit = Some(cur.code);
+                c.low = v.low.checked_mul(cur.factor);
+                c.high = v.high.checked_mul(cur.factor);
+                r = r5;
+            }
             c.bare = c.kind == RawKind::Count;
             return Ok((r, Quantity { claim: c, year_like: false, too_large: false }));
         }

@@ -31,6 +31,12 @@ fn rows(text: &str) -> Vec<String> {
 fn scan_rows() {
     for (input, want) in [
         ("three American hostages", vec!["three => Count 3..3 Exact -"]),
+        // Vague amounts of a currency are money.
+        (
+            "hundreds of millions of dollars",
+            vec!["hundreds of millions of dollars => Money 200000000..999999999 Vague USD"],
+        ),
+        ("dozens of people", vec!["dozens => Count 24..99 Vague -"]),
         // Factors written with "fold"; references shortened with a period; "pc" glued.
         ("sales rose fivefold", vec!["fivefold => Factor 5..5 Exact -"]),
         ("a 5-fold rise", vec!["5-fold => Factor 5..5 Exact -"]),
