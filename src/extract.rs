@@ -328,7 +328,7 @@ impl Extractor {
         }
         let value = match raw.date {
             Some(d) => {
-                let (period, relative) = resolve(d, published);
+                let (period, relative) = resolve(d, published, looks_ahead(clause, raw.start));
                 Value::Date { period, relative }
             }
             None => Value::Quantity(crate::claim::Quantity {
@@ -643,11 +643,60 @@ fn is_decimal_digit(c: char) -> bool {
     matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}')
 }
 
-/// Resolves a raw date against the publication date.
-fn resolve(d: RawDate, published: Option<Date>) -> (Option<Period>, bool) {
+/// Resolves a raw date against the publication date. A bare month, day of a month or weekday
+/// is the last one on or before publication, or with `ahead` (the clause speaks of the future:
+/// [`looks_ahead`]) the next one on or after it.
+fn resolve(d: RawDate, published: Option<Date>, ahead: bool) -> (Option<Period>, bool) {
     match d {
         RawDate::Absolute(p) => (Some(p), false),
-        other => (published.and_then(|pubd| resolve_relative(other, pubd)), true),
+        other => {
+            let resolved = published.and_then(|pubd| match ahead {
+                true => resolve_ahead(other, pubd).or_else(|| resolve_relative(other, pubd)),
+                false => resolve_relative(other, pubd),
+            });
+            (resolved, true)
+        }
+    }
+}
+
+/// Words before a date in its clause that put it in the future: "will rule on March 12",
+/// "the vote is due on Friday", "scheduled for May".
+fn looks_ahead(clause: &mut ClauseWords<'_>, start: usize) -> bool {
+    clause.before(start, 8).iter().any(|w| {
+        matches!(
+            &*w.lower,
+            "will"
+                | "shall"
+                | "due"
+                | "scheduled"
+                | "expected"
+                | "set"
+                | "plans"
+                | "planned"
+                | "upcoming"
+                | "forthcoming"
+        ) || w.lower.ends_with("'ll")
+    })
+}
+
+/// [`resolve_relative`] for a bare month, day of a month or weekday read as the next one on or
+/// after `p`; `None` for every other date.
+fn resolve_ahead(d: RawDate, p: Date) -> Option<Period> {
+    let (py, pm) = (p.year(), p.month());
+    match d {
+        RawDate::Month { month, rel: Rel::Recent } => {
+            let y = if month >= pm { py } else { py.checked_add(1)? };
+            Period::month(y, month)
+        }
+        RawDate::MonthDay { month, day } => {
+            let y = if (month, day) >= (pm, p.day()) { py } else { py.checked_add(1)? };
+            Date::new(y, month, day).map(Period::day)
+        }
+        RawDate::Weekday { weekday, rel: Rel::Recent } => {
+            let ahead = i64::from(weekday).saturating_sub(i64::from(p.weekday())).rem_euclid(7);
+            p.add_days(ahead).map(Period::day)
+        }
+        _ => None,
     }
 }
 
@@ -1486,6 +1535,34 @@ mod tests {
             let key = claims.first().and_then(|c| c.subject.as_ref()).map(|s| s.key.as_str());
             assert_eq!(key, Some(want), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_bare_date_in_a_clause_about_the_future_is_the_next_one() {
+        let ex = Extractor::new();
+        // Published on Thursday 10 March 2022.
+        let text = "---\npublished: 2022-03-10\n---\nThe court will rule on March 12. The vote is \
+                    due on Friday. Elections are scheduled in May. He was arrested on March 12 \
+                    and freed on Friday. They'll meet in January. Talks began in May.";
+        let dates: Vec<String> = ex
+            .extract(text)
+            .claims
+            .iter()
+            .filter_map(|c| match c.value {
+                Value::Date { period, .. } => period.map(|p| format!("{} {p}", c.provenance.text)),
+                _ => None,
+            })
+            .collect();
+        let want = [
+            "March 12 2022-03-12",
+            "Friday 2022-03-11",
+            "May 2022-05",
+            "March 12 2021-03-12",
+            "Friday 2022-03-04",
+            "January 2023-01",
+            "May 2021-05",
+        ];
+        assert_eq!(dates, want);
     }
 
     #[test]
