@@ -1174,7 +1174,10 @@ fn list_intro(text: &str, from: usize, sent_end: usize) -> Option<(ListKind, usi
                 // ASCII letters are one byte each: the word is a slice, not a copy.
                 let len = grammar::token::letters(bytes.get(i..).unwrap_or_default());
                 let w = region.get(i..i.saturating_add(len)).unwrap_or("");
-                if w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("namely") {
+                let partial = ["including", "include", "includes", "included"];
+                if partial.iter().any(|p| w.eq_ignore_ascii_case(p))
+                    || w.eq_ignore_ascii_case("namely")
+                {
                     let kind = if w.eq_ignore_ascii_case("namely") {
                         ListKind::Complete
                     } else {
@@ -1566,6 +1569,17 @@ mod tests {
     }
 
     #[test]
+    fn a_count_that_includes_names_lists_them() {
+        let ex = Extractor::new();
+        let text = "The four detainees include Dana Pell, Luis Marto, Karen Wyse and Otto Brand.";
+        let claims = ex.extract(text).claims;
+        let c = claims.first().expect("a claim");
+        let names: Vec<&str> = c.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Dana Pell", "Luis Marto", "Karen Wyse", "Otto Brand"]);
+        assert_eq!(c.list, Some(ListKind::Partial));
+    }
+
+    #[test]
     fn a_subject_before_the_claim_may_open_the_body() {
         let ex = Extractor::new();
         for text in [
@@ -1636,7 +1650,10 @@ mod tests {
                 c if c.is_ascii_alphabetic() => {
                     let rest = region.get(i..).unwrap_or("");
                     let w = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-                    if w.eq_ignore_ascii_case("including") {
+                    if ["including", "include", "includes", "included"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                    {
                         return Some((ListKind::Partial, i.saturating_add(w.len())));
                     }
                     if w.eq_ignore_ascii_case("namely") {
@@ -1663,7 +1680,8 @@ mod tests {
         fn list_intro_reads_bytes_as_chars_do(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "ab", "Including", "namely", " ", ",", ":", ";", "(", "7", "\u{2014}", "\u{2013}",
-                "\u{e9}", "\u{201c}", "x", "-", "including",
+                "\u{e9}", "\u{201c}", "x", "-", "including", "include", "Includes", "included",
+                "inc",
             ]), 0..24),
             skip in 0usize..4,
         ) {
