@@ -386,7 +386,7 @@ pub(crate) fn may_start_unit(r: &str) -> bool {
         return true;
     }
     let Ok((after, w)) = word(rest) else { return true };
-    if unit_abbrev(w).is_some() || mega_iso(w).is_some() {
+    if unit_abbrev(w).is_some() || mega_iso(w).is_some() || rest.starts_with("m/s") {
         return true;
     }
     let next = ws(after).ok().and_then(|(next, _)| word(next).ok()).map_or("", |(_, n)| n);
@@ -536,6 +536,35 @@ pub(crate) fn age_suffix(i: &str) -> IResult<&str, &'static str> {
 ///
 /// `measure_unit = unit_word | unit_word ws unit_word | "degrees" [ ws ( "Fahrenheit" | "Celsius" ) ] | "°" ( "F" | "C" ) ;`
 pub(crate) fn measure_unit(i: &str) -> IResult<&str, &'static str> {
+    // A bare "m" is no unit (it may be "million"), but "m/s" is.
+    if let Some(rest) = i.strip_prefix(' ').unwrap_or(i).strip_prefix("m/s") {
+        if super::token::at_boundary(rest) {
+            return Ok((rest, "metre per second"));
+        }
+    }
+    let (r, unit) = measure_unit_alone(i)?;
+    // "161 km/h", "30 m/s", "60 mi/h": a speed, not a length.
+    let per = |time: &str, speed: &'static str| {
+        r.strip_prefix('/')
+            .and_then(|t| {
+                t.get(..time.len())
+                    .filter(|h| h.eq_ignore_ascii_case(time))
+                    .and(t.get(time.len()..))
+            })
+            .filter(|rest| super::token::at_boundary(rest))
+            .map(|rest| (rest, speed))
+    };
+    let speed = match unit {
+        "kilometre" => per("h", "kilometre per hour"),
+        "mile" => per("h", "mile per hour"),
+        "metre" => per("s", "metre per second"),
+        _ => None,
+    };
+    Ok(speed.unwrap_or((r, unit)))
+}
+
+/// [`measure_unit`] before a "/h" or "/s" that makes a length a speed.
+fn measure_unit_alone(i: &str) -> IResult<&str, &'static str> {
     // Degree signs glued or spaced: "104°F", "40 °C".
     let t = i.strip_prefix(' ').unwrap_or(i);
     if let Some(r) = t.strip_prefix('\u{b0}') {
@@ -820,6 +849,10 @@ mod tests {
             (" acres", "acre", ""),
             ("km road", "kilometre", " road"),
             (" mph", "mile per hour", ""),
+            (" km/h winds", "kilometre per hour", " winds"),
+            ("km/h.", "kilometre per hour", "."),
+            (" m/s", "metre per second", ""),
+            (" km/hour", "kilometre", "/hour"),
             (" degrees Fahrenheit", "degree Fahrenheit", ""),
             ("\u{b0}F", "degree Fahrenheit", ""),
             (" barrels a day", "barrel", " a day"),
@@ -852,6 +885,9 @@ mod tests {
 
     /// Words and marks that start (or nearly start) a unit after an amount.
     const UNIT_VOCABULARY: &[&str] = &[
+        "m/s",
+        "km/h",
+        "m",
         "percent",
         "percents",
         "per",
