@@ -595,6 +595,21 @@ fn noun_phrase<'l>(
             return np;
         }
     }
+    // "up 7 per cent year on year": a comparison, not what was measured.
+    let period =
+        |w: &NpWord<'_>| matches!(&*w.lower, "year" | "month" | "quarter" | "week" | "day");
+    if let Some(first) = words.get(idx) {
+        let spelled = period(first)
+            && words.get(idx.saturating_add(1)).is_some_and(|w| w.lower == "on")
+            && words.get(idx.saturating_add(2)).is_some_and(|w| w.lower == first.lower);
+        let hyphenated = matches!(
+            &*first.lower,
+            "year-on-year" | "month-on-month" | "quarter-on-quarter" | "week-on-week"
+        );
+        if spelled || hyphenated {
+            return np;
+        }
+    }
     // "14 other Iranians", "three more Americans": the determiner is not the subject.
     while words
         .get(idx)
@@ -1124,6 +1139,9 @@ mod tests {
             (" of dual nationals", Some("dual-national")),
             (", said", None),
             (" Westerners are", Some("western national")),
+            (" year on year", None),
+            (" year-on-year growth", None),
+            (" years on hold", Some("year")),
             // "worth" ends the phrase: "a relief fund worth $6bn" is about the fund.
             (" relief fund worth", Some("funds")),
         ] {

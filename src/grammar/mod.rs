@@ -1774,6 +1774,15 @@ fn quantity<'a>(i: &'a str, before: Before<'_>) -> IResult<&'a str, Quantity> {
             let kind = if w == "age" { RawKind::Age } else { RawKind::Measure };
             let unit = if w == "age" { "year" } else { "magnitude" };
             let val = mk(kind, a.value, Some(unit), a.digits);
+            // "aged 18 to 25", "aged 18-25": a range of ages.
+            if let Ok((r2, j)) = number::range_joiner(r) {
+                if let Ok((r3, b)) = number::amount(r2) {
+                    let vb = mk(kind, b.value, Some(unit), b.digits);
+                    if token::at_boundary(r3) && range_pair(j, val, vb) {
+                        return finish(r3, None, val, Some(vb), None);
+                    }
+                }
+            }
             return finish(r, None, val, None, None);
         }
         // Vague quantities: "dozens", "several", "a few weeks", "a couple of days".

@@ -31,6 +31,10 @@ fn rows(text: &str) -> Vec<String> {
 fn scan_rows() {
     for (input, want) in [
         ("three American hostages", vec!["three => Count 3..3 Exact -"]),
+        // A range of ages after "aged".
+        ("people aged 18 to 25 voted", vec!["aged 18 to 25 => Age 18..25 Range year"]),
+        ("aged 30-40", vec!["aged 30-40 => Age 30..40 Range year"]),
+        ("aged 81", vec!["aged 81 => Age 81..81 Exact year"]),
         // Vague amounts of a currency are money.
         (
             "hundreds of millions of dollars",
