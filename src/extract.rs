@@ -659,23 +659,20 @@ fn resolve(d: RawDate, published: Option<Date>, ahead: bool) -> (Option<Period>,
     }
 }
 
-/// Words before a date in its clause that put it in the future: "will rule on March 12",
-/// "the vote is due on Friday", "scheduled for May".
+/// Words before a date in its clause that put it in the future: "will rule on March 12", "the
+/// vote is due on Friday", "scheduled for May", "expected to rule on Friday". Not "due to"
+/// (a cause: "cancelled due to a storm on Monday"), nor "set", "expected" or "planned" alone
+/// (past forms as often: "they set fire to it on Monday").
 fn looks_ahead(clause: &mut ClauseWords<'_>, start: usize) -> bool {
-    clause.before(start, 8).iter().any(|w| {
-        matches!(
-            &*w.lower,
-            "will"
-                | "shall"
-                | "due"
-                | "scheduled"
-                | "expected"
-                | "set"
-                | "plans"
-                | "planned"
-                | "upcoming"
-                | "forthcoming"
-        ) || w.lower.ends_with("'ll")
+    let before = clause.before(start, 8);
+    // Nearest first: the word after `before[i]` in the text is `before[i - 1]`.
+    let next_is_to =
+        |i: usize| i.checked_sub(1).and_then(|j| before.get(j)).is_some_and(|n| n.lower == "to");
+    before.iter().enumerate().any(|(i, w)| match &*w.lower {
+        "will" | "shall" | "scheduled" | "upcoming" | "forthcoming" => true,
+        "due" => !next_is_to(i),
+        "expected" | "plans" | "planned" | "set" => next_is_to(i),
+        l => l.ends_with("'ll"),
     })
 }
 
@@ -1546,7 +1543,8 @@ mod tests {
         // Published on Thursday 10 March 2022.
         let text = "---\npublished: 2022-03-10\n---\nThe court will rule on March 12. The vote is \
                     due on Friday. Elections are scheduled in May. He was arrested on March 12 \
-                    and freed on Friday. They'll meet in January. Talks began in May.";
+                    and freed on Friday. They'll meet in January. Talks began in May. Flights \
+                    were cancelled due to a storm on Monday.";
         let dates: Vec<String> = ex
             .extract(text)
             .claims
@@ -1564,6 +1562,7 @@ mod tests {
             "Friday 2022-03-04",
             "January 2023-01",
             "May 2021-05",
+            "Monday 2022-03-07",
         ];
         assert_eq!(dates, want);
     }
