@@ -328,7 +328,8 @@ impl Extractor {
         }
         let value = match raw.date {
             Some(d) => {
-                let (period, relative) = resolve(d, published, looks_ahead(clause, raw.start));
+                let (period, relative) =
+                    resolve(d, published, || looks_ahead(text, lines.starts(), raw.start));
                 Value::Date { period, relative }
             }
             None => Value::Quantity(crate::claim::Quantity {
@@ -646,34 +647,59 @@ fn is_decimal_digit(c: char) -> bool {
 /// Resolves a raw date against the publication date. A bare month, day of a month or weekday
 /// is the last one on or before publication, or with `ahead` (the clause speaks of the future:
 /// [`looks_ahead`]) the next one on or after it.
-fn resolve(d: RawDate, published: Option<Date>, ahead: bool) -> (Option<Period>, bool) {
+fn resolve(
+    d: RawDate,
+    published: Option<Date>,
+    ahead: impl FnOnce() -> bool,
+) -> (Option<Period>, bool) {
     match d {
         RawDate::Absolute(p) => (Some(p), false),
         other => {
-            let resolved = published.and_then(|pubd| match ahead {
-                true => resolve_ahead(other, pubd).or_else(|| resolve_relative(other, pubd)),
-                false => resolve_relative(other, pubd),
+            let resolved = published.and_then(|pubd| {
+                let forward = resolve_ahead(other, pubd).filter(|_| ahead());
+                forward.or_else(|| resolve_relative(other, pubd))
             });
             (resolved, true)
         }
     }
 }
 
-/// Words before a date in its clause that put it in the future: "will rule on March 12", "the
-/// vote is due on Friday", "scheduled for May", "expected to rule on Friday". Not "due to"
-/// (a cause: "cancelled due to a storm on Monday"), nor "set", "expected" or "planned" alone
-/// (past forms as often: "they set fire to it on Monday").
-fn looks_ahead(clause: &mut ClauseWords<'_>, start: usize) -> bool {
-    let before = clause.before(start, 8);
-    // Nearest first: the word after `before[i]` in the text is `before[i - 1]`.
-    let next_is_to =
-        |i: usize| i.checked_sub(1).and_then(|j| before.get(j)).is_some_and(|n| n.lower == "to");
-    before.iter().enumerate().any(|(i, w)| match &*w.lower {
-        "will" | "shall" | "scheduled" | "upcoming" | "forthcoming" => true,
-        "due" => !next_is_to(i),
-        "expected" | "plans" | "planned" | "set" => next_is_to(i),
-        l => l.ends_with("'ll"),
-    })
+/// Words before the date at `start` in its sentence (and on its line: `line_starts`) that put
+/// it in the future: "will rule on March 12", "the vote is due on Friday", "scheduled for May",
+/// "expected to rule on Friday". Not "due to" (a cause: "cancelled due to a storm on Monday"),
+/// nor "set", "expected" or "planned" alone (past forms as often: "they set fire to it on
+/// Monday"). Read on bytes from at most 120 bytes back, only for the dates it can change.
+fn looks_ahead(text: &str, line_starts: &[usize], start: usize) -> bool {
+    let line = line_starts.partition_point(|&s| s <= start).saturating_sub(1);
+    let from = line_starts.get(line).copied().unwrap_or(0).max(start.saturating_sub(120));
+    let bytes = text.as_bytes().get(from..start).unwrap_or_default();
+    // The sentence's own words: after its last '.', '!', '?' or ';' before the date.
+    let cut = bytes
+        .iter()
+        .rposition(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
+        .map_or(0, |i| i.saturating_add(1));
+    let clause = bytes.get(cut..).unwrap_or_default();
+    let mut words = clause
+        .split(|b| !(b.is_ascii_alphabetic() || *b == b'\'' || *b >= 0x80))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
+        let next_is_to = words.peek().is_some_and(|n| n.eq_ignore_ascii_case(b"to"));
+        let future = is(b"will")
+            || is(b"shall")
+            || is(b"scheduled")
+            || is(b"upcoming")
+            || is(b"forthcoming")
+            || (is(b"due") && !next_is_to)
+            || ((is(b"expected") || is(b"plans") || is(b"planned") || is(b"set")) && next_is_to)
+            || w.ends_with(b"'ll")
+            || w.ends_with("\u{2019}ll".as_bytes());
+        if future {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`resolve_relative`] for a bare month, day of a month or weekday read as the next one on or
@@ -1543,7 +1569,7 @@ mod tests {
         // Published on Thursday 10 March 2022.
         let text = "---\npublished: 2022-03-10\n---\nThe court will rule on March 12. The vote is \
                     due on Friday. Elections are scheduled in May. He was arrested on March 12 \
-                    and freed on Friday. They'll meet in January. Talks began in May. Flights \
+                    and freed on Friday. They\u{2019}ll meet in January. Talks began in May. Flights \
                     were cancelled due to a storm on Monday.";
         let dates: Vec<String> = ex
             .extract(text)

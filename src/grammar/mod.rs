@@ -20,13 +20,12 @@
 //! unsigned_value = currency_prefix amount [ per ] | half_duration
 //!            | fraction_scale units | fraction | "half" | [ article ws ] ordinal
 //!            | amount units ;
-//! units      = percent | age_suffix | currency_suffix [ cents_tail ] [ per ]
+//! units      = percent | age_suffix | currency_suffix [ cents_tail ] [ per ] | joiner "fold"
 //!            | joiner time_unit [ duration_tail ] | measure_unit [ per ]
 //!            | ( ws | "-" ) currency_word [ joiner scale_word ] [ cents_tail ] [ per ] | "" ;
 //! age_prefix = ( "aged" | "age" ) joiner amount ;                  (* "aged 81", "aged-81" *)
 //! magnitude_prefix = "magnitude" joiner [ "of" ws ] amount ;      (* "magnitude 6.8" *)
-//! factor     = "doubled" | "tripled" | "quadrupled" | "halved" | fold_word
-//!            | number_word joiner "fold" ;                        (* "fivefold", "five-fold" *)
+//! factor     = "doubled" | "tripled" | "quadrupled" | "halved" | fold_word ;  (* "fivefold" *)
 //! ```
 //!
 //! Productions live in one module each: [`number`] (digits, words, scales), [`approx`]
@@ -1543,8 +1542,8 @@ fn about_is_preposition(before: Before<'_>) -> bool {
 }
 
 /// `factor = "doubled" | "tripled" | "quadrupled" | "halved" | fold_word ;` where `fold_word`
-/// is "twofold" … "tenfold", "hundredfold" (with or without a hyphen: "five-fold"; digits,
-/// "5-fold", are read as an amount's unit).
+/// is "twofold" … "tenfold", "hundredfold". Written apart ("five-fold", "5-fold", "ten fold"),
+/// "fold" is read as the unit of an amount ([`amount_value`]).
 fn factor(i: &str) -> IResult<&str, (Number, Change)> {
     word_class(i, |w| match w {
         "doubled" => Some((Number::from_int(2), Change::Up)),
@@ -1552,13 +1551,6 @@ fn factor(i: &str) -> IResult<&str, (Number, Change)> {
         "quadrupled" => Some((Number::from_int(4), Change::Up)),
         "halved" => Number::new(1, 2).map(|h| (h, Change::Down)),
         _ => fold_word(w).map(|n| (Number::from_int(n), Change::Up)),
-    })
-    .or_else(|_| {
-        // "five-fold", "ten fold": a number word, a joiner and "fold".
-        let (r, n) = word_class(i, number::small_number_word)?;
-        let (r, ()) = joiner(r)?;
-        let (r, _) = kw("fold").parse(r)?;
-        Ok((r, (Number::from_int(n.0), Change::Up)))
     })
 }
 
