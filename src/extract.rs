@@ -1524,7 +1524,8 @@ mod tests {
     fn ages_after_a_title_or_now_belong_to_the_named_person() {
         let ex = Extractor::new();
         let text = "Guards detained the engineer Tomas Vell on Monday. Mr Vell, 74, is ill. \
-                    Dr. Amara Osei, 61, and Lina Varga, now 85, were not.";
+                    Dr. Amara Osei, 61, and Lina Varga, now 85, were not. Gen Ruth Adair, 58, \
+                    spoke.";
         let ages: Vec<(String, String)> = ex
             .extract(text)
             .claims
@@ -1541,6 +1542,7 @@ mod tests {
             ("Vell, 74", "tomas vell"),
             ("Amara Osei, 61", "amara osei"),
             ("Lina Varga, now 85", "lina varga"),
+            ("Ruth Adair, 58", "ruth adair"),
         ];
         let want: Vec<(String, String)> =
             want.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();

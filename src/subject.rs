@@ -984,7 +984,7 @@ pub(crate) fn name_before(text: &str, pos: usize) -> Option<(Span, String)> {
     Some((s, name))
 }
 
-/// Titles written before a name ("Mr Vell", "Dr Amara Osei"), lower-cased.
+/// Titles written before a name ("Mr Vell", "Dr Amara Osei", "Gen Vell"), lower-cased.
 pub(crate) fn is_title(w: &str) -> bool {
     matches!(
         w,
@@ -999,6 +999,19 @@ pub(crate) fn is_title(w: &str) -> bool {
             | "professor"
             | "lord"
             | "lady"
+            | "gen"
+            | "general"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "gov"
+            | "governor"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "maj"
+            | "rev"
     )
 }
 
