@@ -26,12 +26,15 @@ use std::sync::Arc;
 /// interned sets use the same hasher.
 type KeyMap<K, V> = IndexMap<K, V, Seeded>;
 
-/// A claim's group: kind, subject key (its index in the checker's key set) and change.
-type GroupKey = (Kind, usize, Option<crate::claim::Change>);
+/// A claim's group: kind, subject key (its index in the checker's key set) and whether the
+/// claim states a change ("rose 9%") rather than a level. Rises and falls share a group: their
+/// direction is part of the statement, and they are judged on one signed scale.
+type GroupKey = (Kind, usize, bool);
 
 /// What makes two claims of one group say the same thing: the quantity, the date a date claim
-/// gives, unit, rate, the time it speaks of, and place (strings as indices in the checker's
-/// word set). Claims of a group with the same statement form one cluster.
+/// gives, unit, rate, the time it speaks of, place (strings as indices in the checker's word
+/// set) and the direction of a change. Claims of a group with the same statement form one
+/// cluster.
 type Statement = (
     Option<crate::claim::Quantity>,
     Option<Period>,
@@ -39,6 +42,7 @@ type Statement = (
     Option<usize>,
     Option<Period>,
     Option<usize>,
+    Option<crate::claim::Change>,
 );
 
 /// What reconciling needs to know of a claim that is compared with other sources, worked out
@@ -153,8 +157,8 @@ impl Checker {
         self
     }
 
-    /// Claims are grouped by (kind, subject, change): units are compared inside a group so
-    /// that different currencies for one subject are reported as not comparable.
+    /// Claims are grouped by (kind, subject, whether a change): units are compared inside a
+    /// group so that different currencies for one subject are reported as not comparable.
     fn group_key(&mut self, c: &Claim) -> Option<GroupKey> {
         let subject = c.subject.as_ref()?;
         // "A fifth American" counts within its own article (see `self_checks`); across
@@ -165,7 +169,7 @@ impl Checker {
             return None;
         }
         let key = intern(&mut self.keys, &subject.key);
-        Some((c.kind, key, c.change))
+        Some((c.kind, key, c.change.is_some()))
     }
 
     /// The claim's [`Slot`], interning its group and statement.
@@ -185,6 +189,7 @@ impl Checker {
             word(c.per.as_deref()),
             statement_time(c),
             word(place),
+            c.change,
         );
         let (statement, _) = self.statements.insert_full(statement);
         Some(Slot { group, statement, as_of: c.time.as_of(), age_time: age_time(c) })

@@ -21,8 +21,13 @@
 //! a thousand or more are also compared after rounding at their last significant digit, so
 //! "$5.9 billion" refines "$6 billion" rather than contradicting it. Ages are compared as birth
 //! years, so "81" in 2018 agrees with "85" in 2022.
+//!
+//! A change is signed: "rose 9%" is +9 and "fell 12%" is −12 (the interval of its size,
+//! mirrored below zero), so a rise and a fall of one subject at one time contradict, and at
+//! different times are a change over time. A change and a level ("rose 9%", "stood at 9%") are
+//! not compared.
 
-use crate::claim::{Claim, Kind, Lean, ListKind, Qualifier, Quantity, Value};
+use crate::claim::{Change, Claim, Kind, Lean, ListKind, Qualifier, Quantity, Value};
 use crate::date::Period;
 use crate::number::Number;
 use serde::Serialize;
@@ -171,6 +176,24 @@ impl Interval {
             },
         };
         lo_ok && hi_ok
+    }
+
+    /// The interval of the negated values: `[a, b)` becomes `(−b, −a]`.
+    pub(crate) fn negated(&self) -> Option<Interval> {
+        let neg = |e: Option<End>| match e {
+            None => Some(None),
+            Some(e) => Number::ZERO.checked_sub(e.value).map(|value| Some(End { value, ..e })),
+        };
+        Some(Interval { lo: neg(self.hi)?, hi: neg(self.lo)? })
+    }
+}
+
+/// `iv`, the interval of a quantity's size, on the signed scale of `change`: a fall is
+/// mirrored below zero; a rise and a level stay as they are.
+pub(crate) fn signed(iv: Interval, change: Option<Change>) -> Option<Interval> {
+    match change {
+        Some(Change::Down) => iv.negated(),
+        Some(Change::Up) | None => Some(iv),
     }
 }
 
@@ -332,6 +355,7 @@ enum Reason {
     AgesFit,
     AgesClash,
     TooLarge,
+    ChangeAndLevel,
     SameWords { apart: bool },
     Refines { a_is_finer: bool, apart: bool },
     Consistent { apart: bool },
@@ -424,6 +448,14 @@ impl Judgement {
                 format!("{how}: born in {}\u{2013}{}", ba.0.max(bb.0), ba.1.min(bb.1))
             }
             Reason::TooLarge => "a value is too large to compare exactly".into(),
+            Reason::ChangeAndLevel => {
+                let (change, level) = if a.change.is_some() { (a, b) } else { (b, a) };
+                format!(
+                    "{} is a change and {} a level; one is not compared with the other",
+                    dv(change),
+                    dv(level)
+                )
+            }
             Reason::SameWords { apart: far } => format!("both say {}{}", dv(a), apart(far)),
             Reason::Refines { a_is_finer, apart: far } => {
                 let (fine, coarse) = if a_is_finer { (a, b) } else { (b, a) };
@@ -494,7 +526,10 @@ pub(crate) struct Fact<W> {
     pub(crate) as_of: Option<Period>,
     /// The time an age speaks of (see [`age_time`]).
     pub(crate) age_time: Option<Period>,
-    /// The effective interval ([`effective`]), worked out once per fact.
+    /// The direction of a change ("rose 9%"); `None` for a level.
+    pub(crate) change: Option<Change>,
+    /// The effective interval ([`effective`]), on the signed scale of `change` ([`signed`]),
+    /// worked out once per fact.
     pub(crate) effective: Option<Interval>,
 }
 
@@ -510,7 +545,8 @@ impl<'a> Fact<&'a str> {
             place: c.subject.as_ref().and_then(|s| s.place.as_deref()),
             as_of: c.time.as_of(),
             age_time: age_time(c),
-            effective: effective(c),
+            change: c.change,
+            effective: effective(c).and_then(|iv| signed(iv, c.change)),
         }
     }
 }
@@ -530,6 +566,9 @@ pub fn judge(a: &Claim, b: &Claim) -> Judgement {
 
 /// [`judge`] on what it reads of the two claims.
 pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
+    if a.change.is_some() != b.change.is_some() {
+        return judgement(FindingKind::NotComparable, Severity::Info, Reason::ChangeAndLevel);
+    }
     if a.unit != b.unit || a.per != b.per {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::Units);
     }
@@ -573,7 +612,7 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
     let (Some(ia), Some(ib)) = (a.effective, b.effective) else {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::TooLarge);
     };
-    if a.quantity == b.quantity {
+    if a.quantity == b.quantity && a.change == b.change {
         return judgement(FindingKind::Agreement, Severity::Info, Reason::SameWords { apart });
     }
     if ia.overlaps(&ib) {
@@ -594,7 +633,7 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
     }
     // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
     // "$5.9 billion" once rounding is allowed for.
-    let rounding = |f: &Fact<W>| rounding_interval(f.kind, f.quantity.as_ref()?);
+    let rounding = |f: &Fact<W>| signed(rounding_interval(f.kind, f.quantity.as_ref()?)?, f.change);
     let consistent_rounded = match (rounding(a), rounding(b)) {
         (Some(ra), Some(rb)) => ra.overlaps(&rb),
         (Some(ra), None) => ra.overlaps(&ib),
@@ -855,6 +894,46 @@ mod tests {
         let a = at("2024-11-19", "Fourteen workers were killed in Monday's fire.");
         let b = at("2024-11-19", "A total of 17 workers were killed.");
         assert_eq!(compare(&a, &b).kind, FindingKind::Contradiction);
+    }
+
+    #[test]
+    fn rises_and_falls_share_one_signed_scale() {
+        let at = |published: &str, text: &str| {
+            let claims = extract(&format!("---\npublished: {published}\n---\n{text}"));
+            claims.into_iter().find(|c| c.kind != Kind::Date).expect("a non-date claim")
+        };
+        let rose = at("2025-02-19", "Factory output rose 4 percent in January.");
+        let fell = at("2025-02-20", "Factory output fell 3 percent in January.");
+        let v = compare(&rose, &fell);
+        assert_eq!((v.kind, v.severity), (FindingKind::Contradiction, Severity::High));
+        assert_eq!(
+            v.explanation,
+            "+4 percent and −3 percent cannot both hold for the same time (2025-01)"
+        );
+        // The same size in opposite directions is no agreement.
+        let fell4 = at("2025-02-20", "Factory output fell 4 percent in January.");
+        assert_eq!(compare(&rose, &fell4).kind, FindingKind::Contradiction);
+        // A fall's bounds are mirrored: "fell about 3" (−3.3..−2.7) holds −3, "fell at least 3"
+        // (..−3) holds "fell 4" (−4) and not "fell 2" (−2).
+        let about3 = at("2025-02-21", "Factory output fell about 3 percent in January.");
+        assert_eq!(compare(&fell, &about3).kind, FindingKind::Refinement);
+        let at_least3 = at("2025-02-21", "Factory output fell at least 3 percent in January.");
+        let fell2 = at("2025-02-21", "Factory output fell 2 percent in January.");
+        assert_eq!(compare(&fell4, &at_least3).kind, FindingKind::Refinement);
+        assert_eq!(compare(&fell2, &at_least3).kind, FindingKind::Contradiction);
+        // A rise one month and a fall the next is a change over time.
+        let feb = at("2025-03-19", "Factory output fell 1.5 percent in February.");
+        let v = compare(&rose, &feb);
+        assert_eq!(v.kind, FindingKind::ChangeOverTime);
+        assert_eq!(v.explanation, "+4 percent (2025-01) became −1.5 percent (2025-02)");
+        // A change is not compared with a level.
+        let level = at("2025-02-19", "Factory output was 4 percent of the economy in January.");
+        let v = compare(&level, &rose);
+        assert_eq!(v.kind, FindingKind::NotComparable);
+        assert_eq!(
+            v.explanation,
+            "+4 percent is a change and 4 percent a level; one is not compared with the other"
+        );
     }
 
     #[test]

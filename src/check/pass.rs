@@ -20,10 +20,11 @@
 use super::rank::{counts_to_starts, scatter, stable_by_key, time_key, COUNTING_FROM};
 use super::{At, Checked, Checker, Cited, KeyMap, Pending, PendingTimeline, Reconciliation, Slot};
 use super::{GroupKey, Seeded, Statement, Why};
-use crate::claim::{Kind, Subject};
+use crate::claim::{Change, Kind, Subject};
 use crate::date::Period;
+use crate::number::Number;
 use crate::reconcile::{
-    effective, interval, judge_facts, Fact, FindingKind, Interval, Severity, PAIRWISE_LIMIT,
+    effective, interval, judge_facts, signed, Fact, FindingKind, Interval, Severity, PAIRWISE_LIMIT,
 };
 use crate::report::Summary;
 use indexmap::IndexSet;
@@ -332,19 +333,37 @@ impl GroupPass {
     ) {
         let kind = group.kind;
         let fact = |(at, slot): (At, Slot)| -> Option<(At, Fact<usize>)> {
-            let (quantity, date, unit, per, _, place) = statements.get_index(slot.statement)?;
-            let (unit, per, place) = (*unit, *per, *place);
+            let (quantity, date, unit, per, _, place, change) =
+                statements.get_index(slot.statement)?;
+            let (unit, per, place, change) = (*unit, *per, *place, *change);
             let quantity = *quantity;
             let (as_of, age_time) = (slot.as_of, slot.age_time);
-            let effective = quantity.as_ref().and_then(|q| interval(kind, q));
-            let fact =
-                Fact { kind, quantity, date: *date, unit, per, place, as_of, age_time, effective };
+            let effective =
+                quantity.as_ref().and_then(|q| interval(kind, q)).and_then(|iv| signed(iv, change));
+            let fact = Fact {
+                kind,
+                quantity,
+                date: *date,
+                unit,
+                per,
+                place,
+                as_of,
+                age_time,
+                change,
+                effective,
+            };
             Some((at, fact))
         };
         let large = self.firsts.len() > PAIRWISE_LIMIT;
         if large {
+            // The low end on the signed scale: a fall's size, negated, from its high end.
             let low = |slot: &Slot| {
-                statements.get_index(slot.statement).and_then(|s| s.0.as_ref()).and_then(|q| q.low)
+                let s = statements.get_index(slot.statement)?;
+                let q = s.0.as_ref()?;
+                match s.6 {
+                    Some(Change::Down) => q.high.and_then(|h| Number::ZERO.checked_sub(h)),
+                    _ => q.low,
+                }
             };
             if self.firsts.len() < COUNTING_FROM {
                 self.firsts.sort_by_cached_key(|(at, slot)| (slot.as_of, low(slot), *at));
