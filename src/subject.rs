@@ -322,9 +322,9 @@ fn words_before_into<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Np
     }
 }
 
-/// English plural to singular for common patterns; the lexicon's \[noun\] table wins.
-pub(crate) fn singular(w: &str) -> String {
-    let l = w.to_ascii_lowercase();
+/// English plural to singular for common patterns; the lexicon's \[noun\] table wins. `l` is
+/// lower case; the result is made with one allocation.
+pub(crate) fn singular(l: &str) -> String {
     if l.len() <= 3
         || l.ends_with("ss")
         || l.ends_with("us")
@@ -333,20 +333,17 @@ pub(crate) fn singular(w: &str) -> String {
         || l == "series"
         || l == "species"
     {
-        return l;
+        return l.to_string();
     }
     if let Some(stem) = l.strip_suffix("ies") {
-        return format!("{stem}y");
+        return [stem, "y"].concat();
     }
-    for suf in ["ches", "shes", "xes", "sses", "zes"] {
+    for (suf, keep) in [("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("zes", "z")] {
         if let Some(stem) = l.strip_suffix(suf) {
-            return format!("{stem}{}", suf.trim_end_matches("es"));
+            return [stem, keep].concat();
         }
     }
-    if let Some(stem) = l.strip_suffix('s') {
-        return stem.to_string();
-    }
-    l
+    l.strip_suffix('s').unwrap_or(l).to_string()
 }
 
 /// Common finite verbs that follow a subject noun ("earthquake struck", "tremor hit").
@@ -1171,6 +1168,10 @@ mod tests {
             ("news", "news"),
             ("boxes", "box"),
             ("bus", "bus"),
+            ("classes", "class"),
+            ("churches", "church"),
+            ("wishes", "wish"),
+            ("buzzes", "buzz"),
         ] {
             assert_eq!(singular(p), s);
         }
