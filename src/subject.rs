@@ -111,6 +111,12 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "worth"
             | "earlier"
             | "later"
+            | "overnight"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "recently"
             | "each"
             | "apiece"
             | "per"
@@ -338,7 +344,8 @@ pub(crate) fn singular(l: &str) -> String {
     if let Some(stem) = l.strip_suffix("ies") {
         return [stem, "y"].concat();
     }
-    for (suf, keep) in [("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("zes", "z")] {
+    for (suf, keep) in [("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("zes", "z")]
+    {
         if let Some(stem) = l.strip_suffix(suf) {
             return [stem, keep].concat();
         }
@@ -1154,6 +1161,9 @@ mod tests {
             (" years on hold", Some("year")),
             // "worth" ends the phrase: "a relief fund worth $6bn" is about the fund.
             (" relief fund worth", Some("funds")),
+            // A time adverb is no subject: "gusts reached 50 mph overnight".
+            (" overnight, pushing", None),
+            (" yesterday in the capital", None),
         ] {
             assert_eq!(key_after(input).as_deref(), want, "input: {input:?}");
         }
