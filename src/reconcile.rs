@@ -22,6 +22,9 @@
 //! "$5.9 billion" refines "$6 billion" rather than contradicting it. Ages are compared as birth
 //! years, so "81" in 2018 agrees with "85" in 2022.
 //!
+//! Measures in two units of one dimension are compared in a common unit ("10 km" against
+//! "6.2 miles", "5,000 acres" against "2,000 hectares"), with exact factors ([`unit_size`]).
+//!
 //! A change is signed: "rose 9%" is +9 and "fell 12%" is −12 (the interval of its size,
 //! mirrored below zero), so a rise and a fall of one subject at one time contradict, and at
 //! different times are a change over time. A change and a level ("rose 9%", "stood at 9%") are
@@ -178,6 +181,15 @@ impl Interval {
         lo_ok && hi_ok
     }
 
+    /// The interval with every value multiplied by `f`, which is positive.
+    pub(crate) fn times(&self, f: Number) -> Option<Interval> {
+        let mul = |e: Option<End>| match e {
+            None => Some(None),
+            Some(e) => e.value.checked_mul(f).map(|value| Some(End { value, ..e })),
+        };
+        Some(Interval { lo: mul(self.lo)?, hi: mul(self.hi)? })
+    }
+
     /// The interval of the negated values: `[a, b)` becomes `(−b, −a]`.
     pub(crate) fn negated(&self) -> Option<Interval> {
         let neg = |e: Option<End>| match e {
@@ -186,6 +198,93 @@ impl Interval {
         };
         Some(Interval { lo: neg(self.hi)?, hi: neg(self.lo)? })
     }
+}
+
+/// What a measure's unit measures, for comparing two units of one dimension.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Dimension {
+    Length,
+    Area,
+    Mass,
+    Volume,
+    Speed,
+    Power,
+    Energy,
+}
+
+/// A measure unit's dimension and its size in that dimension's base unit (metre, square metre,
+/// kilogram, litre, kilometre per hour, kilowatt, kilowatt hour), exactly (the international
+/// yard and pound). `None` for a unit with no single size ("ton", "gallon", "barrel" differ
+/// between the US and Britain; "calorie" is often a kilocalorie), for temperatures (not a
+/// multiple of one another), and for anything else.
+pub(crate) fn unit_size(unit: &str) -> Option<(Dimension, Number)> {
+    use Dimension::*;
+    let (dim, num, den): (Dimension, i128, i128) = match unit {
+        "millimetre" => (Length, 1, 1000),
+        "centimetre" => (Length, 1, 100),
+        "metre" => (Length, 1, 1),
+        "kilometre" => (Length, 1000, 1),
+        "inch" => (Length, 254, 10_000),
+        "foot" => (Length, 3048, 10_000),
+        "yard" => (Length, 9144, 10_000),
+        "mile" => (Length, 1_609_344, 1000),
+        "square metre" => (Area, 1, 1),
+        "square foot" => (Area, 9_290_304, 100_000_000),
+        "hectare" => (Area, 10_000, 1),
+        "acre" => (Area, 40_468_564_224, 10_000_000),
+        "square kilometre" => (Area, 1_000_000, 1),
+        "square mile" => (Area, 2_589_988_110_336, 1_000_000),
+        "gram" => (Mass, 1, 1000),
+        "ounce" => (Mass, 28_349_523_125, 1_000_000_000_000),
+        "pound" => (Mass, 45_359_237, 100_000_000),
+        "kilogram" => (Mass, 1, 1),
+        "tonne" => (Mass, 1000, 1),
+        "millilitre" => (Volume, 1, 1000),
+        "litre" => (Volume, 1, 1),
+        "cubic metre" => (Volume, 1000, 1),
+        "kilometre per hour" => (Speed, 1, 1),
+        "mile per hour" => (Speed, 1_609_344, 1_000_000),
+        "metre per second" => (Speed, 36, 10),
+        "knot" => (Speed, 1852, 1000),
+        "kilowatt" => (Power, 1, 1),
+        "megawatt" => (Power, 1000, 1),
+        "gigawatt" => (Power, 1_000_000, 1),
+        "kilowatt hour" => (Energy, 1, 1),
+        "megawatt hour" => (Energy, 1000, 1),
+        "gigawatt hour" => (Energy, 1_000_000, 1),
+        "terawatt hour" => (Energy, 1_000_000_000, 1),
+        _ => return None,
+    };
+    Some((dim, Number::new(num, den)?))
+}
+
+/// The factors that bring two facts' intervals to one unit: `(1, 1)` for the same unit, the
+/// units' sizes for two units of one dimension, `None` when the units cannot be compared.
+fn common_unit<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Option<(Number, Number)> {
+    if a.per != b.per {
+        return None;
+    }
+    if a.unit == b.unit {
+        return Some((Number::ONE, Number::ONE));
+    }
+    match (a.size, b.size) {
+        (Some((da, fa)), Some((db, fb))) if da == db => Some((fa, fb)),
+        _ => None,
+    }
+}
+
+/// How one of two units of a dimension converts into the other, for an explanation: "1 mile =
+/// 1.609344 kilometre". The larger unit comes first unless only the other way prints exactly.
+fn conversion(a: &str, b: &str) -> Option<String> {
+    let ((_, fa), (_, fb)) = (unit_size(a)?, unit_size(b)?);
+    let (ab, ba) = (fa.checked_div(fb)?, fb.checked_div(fa)?);
+    let (ab_text, ba_text) = (ab.to_string(), ba.to_string());
+    let a_first = match (ab_text.contains('/'), ba_text.contains('/')) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => ab >= Number::ONE,
+    };
+    Some(if a_first { format!("1 {a} = {ab_text} {b}") } else { format!("1 {b} = {ba_text} {a}") })
 }
 
 /// `iv`, the interval of a quantity's size, on the signed scale of `change`: a fall is
@@ -383,7 +482,28 @@ fn judgement(kind: FindingKind, severity: Severity, reason: Reason) -> Judgement
 
 impl Judgement {
     /// The sentence saying why; `a` and `b` must be the claims judged, in the same order.
+    /// Values compared across two units say how the units convert.
     pub fn explain(&self, a: &Claim, b: &Claim) -> String {
+        let text = self.explain_values(a, b);
+        let compared = matches!(
+            self.reason,
+            Reason::Refines { .. }
+                | Reason::Consistent { .. }
+                | Reason::Rounded
+                | Reason::Changed { .. }
+                | Reason::Clash { .. }
+        );
+        match (a.unit.as_deref(), b.unit.as_deref()) {
+            (Some(ua), Some(ub)) if compared && ua != ub => match conversion(ua, ub) {
+                Some(how) => format!("{text}; {how}"),
+                None => text,
+            },
+            _ => text,
+        }
+    }
+
+    /// [`Judgement::explain`] without the conversion of units.
+    fn explain_values(&self, a: &Claim, b: &Claim) -> String {
         use crate::report::describe_value as dv;
         let apart = |apart: bool| {
             if apart {
@@ -528,6 +648,8 @@ pub(crate) struct Fact<W> {
     pub(crate) age_time: Option<Period>,
     /// The direction of a change ("rose 9%"); `None` for a level.
     pub(crate) change: Option<Change>,
+    /// A measure unit's dimension and size ([`unit_size`]), to compare it with another unit.
+    pub(crate) size: Option<(Dimension, Number)>,
     /// The effective interval ([`effective`]), on the signed scale of `change` ([`signed`]),
     /// worked out once per fact.
     pub(crate) effective: Option<Interval>,
@@ -546,6 +668,7 @@ impl<'a> Fact<&'a str> {
             as_of: c.time.as_of(),
             age_time: age_time(c),
             change: c.change,
+            size: c.unit.as_deref().filter(|_| c.kind == Kind::Measure).and_then(unit_size),
             effective: effective(c).and_then(|iv| signed(iv, c.change)),
         }
     }
@@ -569,9 +692,9 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
     if a.change.is_some() != b.change.is_some() {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::ChangeAndLevel);
     }
-    if a.unit != b.unit || a.per != b.per {
+    let Some((fa, fb)) = common_unit(a, b) else {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::Units);
-    }
+    };
     if let (Some(pa), Some(pb)) = (&a.place, &b.place) {
         if pa != pb {
             return judgement(FindingKind::NotComparable, Severity::Info, Reason::Places);
@@ -609,10 +732,13 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
             };
         }
     }
-    let (Some(ia), Some(ib)) = (a.effective, b.effective) else {
+    // In one unit: the same one, or the base unit of both.
+    let (Some(ia), Some(ib)) =
+        (a.effective.and_then(|iv| iv.times(fa)), b.effective.and_then(|iv| iv.times(fb)))
+    else {
         return judgement(FindingKind::NotComparable, Severity::Info, Reason::TooLarge);
     };
-    if a.quantity == b.quantity && a.change == b.change {
+    if a.quantity == b.quantity && a.change == b.change && a.unit == b.unit {
         return judgement(FindingKind::Agreement, Severity::Info, Reason::SameWords { apart });
     }
     if ia.overlaps(&ib) {
@@ -633,8 +759,10 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
     }
     // A round figure ("2,000 acres") stands for a range: consistent with "over 2000 acres" or
     // "$5.9 billion" once rounding is allowed for.
-    let rounding = |f: &Fact<W>| signed(rounding_interval(f.kind, f.quantity.as_ref()?)?, f.change);
-    let consistent_rounded = match (rounding(a), rounding(b)) {
+    let rounding = |f: &Fact<W>, factor: Number| {
+        signed(rounding_interval(f.kind, f.quantity.as_ref()?)?, f.change)?.times(factor)
+    };
+    let consistent_rounded = match (rounding(a, fa), rounding(b, fb)) {
         (Some(ra), Some(rb)) => ra.overlaps(&rb),
         (Some(ra), None) => ra.overlaps(&ib),
         (None, Some(rb)) => rb.overlaps(&ia),
@@ -894,6 +1022,95 @@ mod tests {
         let a = at("2024-11-19", "Fourteen workers were killed in Monday's fire.");
         let b = at("2024-11-19", "A total of 17 workers were killed.");
         assert_eq!(compare(&a, &b).kind, FindingKind::Contradiction);
+    }
+
+    #[test]
+    fn measures_convert_between_units_of_one_dimension() {
+        let v = |a: &str, b: &str| {
+            let (a, b) = (one(a), one(b));
+            let v = compare(&a, &b);
+            (v.kind, v.explanation)
+        };
+        let (kind, why) =
+            v("The fire burned 5,000 acres.", "The fire burned about 2,000 hectares.");
+        assert_eq!(kind, FindingKind::Refinement);
+        assert_eq!(
+            why,
+            "5000 acre is consistent with about 2000 hectare and more precise; \
+             1 acre = 0.40468564224 hectare"
+        );
+        let (kind, _) = v("The fire burned 5,000 acres.", "The fire burned 3,000 hectares.");
+        assert_eq!(kind, FindingKind::Contradiction);
+        // 6.2 miles is 9.98 km; "10 km" stands for 5 to 15 km once rounding is allowed for.
+        let (kind, why) = v("The pipeline is 10 km long.", "The pipeline is 6.2 miles long.");
+        assert_eq!(kind, FindingKind::Refinement);
+        assert!(why.ends_with("; 1 mile = 1.609344 kilometre"), "{why}");
+        let (kind, why) = v("The pipeline is 10.5 km long.", "The pipeline is 6.2 miles long.");
+        assert_eq!(kind, FindingKind::Contradiction, "{why}");
+        // Winds: 100 mph is 160.9 km/h.
+        let (kind, _) = v("Winds reached 100 mph.", "Winds reached 161 km/h.");
+        assert_eq!(kind, FindingKind::Refinement);
+        let (kind, _) = v("The catch weighed 5 kg.", "The catch weighed 5 lbs.");
+        assert_eq!(kind, FindingKind::Contradiction);
+        // Different dimensions, and units with no single size, stay apart.
+        for (a, b) in [
+            ("The pipeline is 5 km long.", "The pipeline is 5 kg."),
+            ("The ship carried 500 tons.", "The ship carried 500 tonnes."),
+        ] {
+            let (kind, why) = v(a, b);
+            assert_eq!(kind, FindingKind::NotComparable, "{a} / {b}");
+            assert!(why.ends_with("no conversion is assumed"), "{why}");
+        }
+    }
+
+    #[test]
+    fn every_unit_with_a_size_is_one_the_grammar_reads() {
+        // Each phrase is read as a measure in the unit named, and that unit has a size: the
+        // table of sizes uses the grammar's canonical names.
+        for (phrase, unit) in [
+            ("4 millimetres", "millimetre"),
+            ("4 centimetres", "centimetre"),
+            ("4 metres", "metre"),
+            ("4 kilometres", "kilometre"),
+            ("4 inches", "inch"),
+            ("4 feet", "foot"),
+            ("4 yards", "yard"),
+            ("4 miles", "mile"),
+            ("4 square metres", "square metre"),
+            ("4 square feet", "square foot"),
+            ("4 hectares", "hectare"),
+            ("4 acres", "acre"),
+            ("4 square kilometres", "square kilometre"),
+            ("4 square miles", "square mile"),
+            ("4 grams", "gram"),
+            ("4 ounces", "ounce"),
+            ("4 lbs", "pound"),
+            ("4 kilograms", "kilogram"),
+            ("4 tonnes", "tonne"),
+            ("4 ml", "millilitre"),
+            ("4 millilitres", "millilitre"),
+            ("4 mm", "millimetre"),
+            ("4 litres", "litre"),
+            ("4 cubic metres", "cubic metre"),
+            ("4 km/h", "kilometre per hour"),
+            ("4 mph", "mile per hour"),
+            ("4 m/s", "metre per second"),
+            ("4 knots", "knot"),
+            ("4 kilowatts", "kilowatt"),
+            ("4 megawatts", "megawatt"),
+            ("4 gigawatts", "gigawatt"),
+            ("4 kWh", "kilowatt hour"),
+            ("4 MWh", "megawatt hour"),
+            ("4 GWh", "gigawatt hour"),
+            ("4 TWh", "terawatt hour"),
+        ] {
+            let c = one(&format!("The plant reported {phrase} on Monday."));
+            assert_eq!((c.kind, c.unit.as_deref()), (Kind::Measure, Some(unit)), "{phrase}");
+            assert!(unit_size(unit).is_some(), "{unit}");
+        }
+        for unit in ["ton", "gallon", "barrel", "calorie", "degree Celsius", "magnitude"] {
+            assert_eq!(unit_size(unit), None, "{unit}");
+        }
     }
 
     #[test]

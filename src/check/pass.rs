@@ -24,7 +24,8 @@ use crate::claim::{Change, Kind, Subject};
 use crate::date::Period;
 use crate::number::Number;
 use crate::reconcile::{
-    effective, interval, judge_facts, signed, Fact, FindingKind, Interval, Severity, PAIRWISE_LIMIT,
+    effective, interval, judge_facts, signed, unit_size, Fact, FindingKind, Interval, Severity,
+    PAIRWISE_LIMIT,
 };
 use crate::report::Summary;
 use indexmap::IndexSet;
@@ -43,7 +44,7 @@ pub(super) fn reconcile(checker: &Checker) -> Reconciliation<'_> {
             rank: subjects.of_key(key),
             members: members.group(pos),
         };
-        pass.run(pos, &group, &checker.statements, &mut found);
+        pass.run(pos, &group, &checker.statements, &checker.words, &mut found);
     }
     // Timelines in the order their groups first appear in the sorted sources (each group has
     // its own first claim, so there are no ties).
@@ -257,11 +258,12 @@ impl GroupPass {
         pos: usize,
         group: &Group<'a, '_>,
         statements: &IndexSet<Statement, Seeded>,
+        words: &IndexSet<Box<str>, Seeded>,
         found: &mut Found<'a>,
     ) {
         self.cluster(pos, group.members);
         self.agreements(group.rank, found);
-        self.judge(group, statements, &mut found.findings);
+        self.judge(group, statements, words, &mut found.findings);
         if group.kind != Kind::Date {
             timeline(group, found);
         }
@@ -329,9 +331,15 @@ impl GroupPass {
         &mut self,
         group: &Group<'_, '_>,
         statements: &IndexSet<Statement, Seeded>,
+        words: &IndexSet<Box<str>, Seeded>,
         findings: &mut Vec<Pending>,
     ) {
         let kind = group.kind;
+        // A measure unit's dimension and size, to compare two units of one dimension.
+        let size = |unit: Option<usize>| {
+            let unit = words.get_index(unit?)?;
+            (kind == Kind::Measure).then(|| unit_size(unit)).flatten()
+        };
         let fact = |(at, slot): (At, Slot)| -> Option<(At, Fact<usize>)> {
             let (quantity, date, unit, per, _, place, change) =
                 statements.get_index(slot.statement)?;
@@ -350,19 +358,25 @@ impl GroupPass {
                 as_of,
                 age_time,
                 change,
+                size: size(unit),
                 effective,
             };
             Some((at, fact))
         };
         let large = self.firsts.len() > PAIRWISE_LIMIT;
         if large {
-            // The low end on the signed scale: a fall's size, negated, from its high end.
+            // The low end on the signed scale (a fall's size, negated, from its high end), in
+            // the base unit of a measure's dimension.
             let low = |slot: &Slot| {
                 let s = statements.get_index(slot.statement)?;
                 let q = s.0.as_ref()?;
-                match s.6 {
+                let low = match s.6 {
                     Some(Change::Down) => q.high.and_then(|h| Number::ZERO.checked_sub(h)),
                     _ => q.low,
+                }?;
+                match size(s.2) {
+                    Some((_, f)) => low.checked_mul(f),
+                    None => Some(low),
                 }
             };
             if self.firsts.len() < COUNTING_FROM {

@@ -685,6 +685,7 @@ fn unit_word(w: &str) -> Option<&'static str> {
         "inch" | "inches" => "inch",
         "yard" | "yards" => "yard",
         "centimetre" | "centimetres" | "centimeter" | "centimeters" => "centimetre",
+        "millimetre" | "millimetres" | "millimeter" | "millimeters" => "millimetre",
         "acre" | "acres" => "acre",
         "hectare" | "hectares" => "hectare",
         "tonne" | "tonnes" => "tonne",
@@ -694,6 +695,7 @@ fn unit_word(w: &str) -> Option<&'static str> {
         "ounce" | "ounces" => "ounce",
         "barrel" | "barrels" => "barrel",
         "litre" | "litres" | "liter" | "liters" => "litre",
+        "millilitre" | "millilitres" | "milliliter" | "milliliters" => "millilitre",
         "gallon" | "gallons" => "gallon",
         "knot" | "knots" => "knot",
         "degree" | "degrees" => "degree",
@@ -858,6 +860,8 @@ mod tests {
             (" barrels a day", "barrel", " a day"),
             (" square miles", "square mile", ""),
             (" miles per hour", "mile per hour", ""),
+            (" millimetres of rain", "millimetre", " of rain"),
+            (" millilitres", "millilitre", ""),
         ] {
             assert_eq!(measure_unit(input), Ok((rest, unit)), "input: {input:?}");
         }
