@@ -353,6 +353,36 @@ pub(crate) fn singular(l: &str) -> String {
     l.strip_suffix('s').unwrap_or(l).to_string()
 }
 
+/// Irregular past-tense verbs that are seldom nouns: after a figure they start the predicate,
+/// not a noun phrase ("120 mph tore through"). Forms that are also nouns ("hit", "cost",
+/// "cut", "left") are not here.
+fn is_past_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "tore"
+            | "drove"
+            | "swept"
+            | "blew"
+            | "struck"
+            | "rose"
+            | "fell"
+            | "began"
+            | "took"
+            | "came"
+            | "went"
+            | "gave"
+            | "got"
+            | "brought"
+            | "threw"
+            | "sank"
+            | "grew"
+            | "spread"
+            | "said"
+            | "stood"
+            | "won"
+    )
+}
+
 /// Common finite verbs that follow a subject noun ("earthquake struck", "tremor hit").
 fn is_finite_verb(w: &str) -> bool {
     matches!(
@@ -620,6 +650,16 @@ fn noun_phrase<'l>(
         .is_some_and(|w| matches!(&*w.lower, "other" | "more" | "additional" | "further"))
     {
         idx = idx.saturating_add(1);
+    }
+    // "Winds of 120 mph tore through the capital", "gusts of 90 km/h battered the coast": a
+    // verb right after the figure; what was measured comes before it.
+    if let Some(first) = words.get(idx) {
+        let then_determiner = words.get(idx.saturating_add(1)).is_some_and(|n| {
+            matches!(&*n.lower, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+        });
+        if is_past_verb(&first.lower) || (first.lower.ends_with("ed") && then_determiner) {
+            return np;
+        }
     }
     let mut start: Option<usize> = None;
     let mut head_end: Option<usize> = None;
@@ -1163,6 +1203,11 @@ mod tests {
             (" relief fund worth", Some("funds")),
             // A time adverb is no subject: "gusts reached 50 mph overnight".
             (" overnight, pushing", None),
+            // A verb right after the figure: the subject is before it.
+            (" tore through the capital", None),
+            (" battered the coast", None),
+            (" wounded soldiers", Some("soldier injured")),
+            (" armed men", Some("man")),
             (" yesterday in the capital", None),
         ] {
             assert_eq!(key_after(input).as_deref(), want, "input: {input:?}");
