@@ -270,6 +270,7 @@ fn is_trigger(w: &str) -> bool {
                 | "mex"
                 | "sg"
                 | "r"
+                | "rs"
                 | "musd"
                 | "meur"
                 | "mgbp"

@@ -104,6 +104,8 @@ fn scan_rows() {
         ("$7 billion in funds", vec!["$7 billion => Money 7000000000..7000000000 Exact USD"]),
         ("7 billion dollars", vec!["7 billion dollars => Money 7000000000..7000000000 Exact USD"]),
         ("\u{20ac}3m", vec!["\u{20ac}3m => Money 3000000..3000000 Exact EUR"]),
+        ("Rs 500 crore", vec!["Rs 500 crore => Money 5000000000..5000000000 Exact INR"]),
+        ("fees of Rs. 1,200", vec!["Rs. 1,200 => Money 1200..1200 Exact INR"]),
         ("$3 to $5 billion", vec!["$3 to $5 billion => Money 3000000000..5000000000 Range USD"]),
         ("15 per cent", vec!["15 per cent => Percent 15..15 Exact percent"]),
         ("fifteen percent", vec!["fifteen percent => Percent 15..15 Exact percent"]),

@@ -120,6 +120,14 @@ pub(crate) fn currency_prefix(i: &str) -> IResult<&str, Currency> {
                 return Ok((r2, Currency::of(c)));
             }
         }
+        // "Rs 500 crore", "Rs. 45 lakh", "Rs1,200": rupees, read as Indian rupees as "$" is
+        // read as US dollars (Pakistan and Sri Lanka write "Rs" too).
+        if w == "Rs" {
+            let after = r.strip_prefix('.').unwrap_or(r);
+            if let Some(r2) = digit_after(after) {
+                return Ok((r2, Currency::of("INR")));
+            }
+        }
         // ISO codes written before the number: "USD 7 billion", "EUR3m", "USD115".
         let upper = w.bytes().all(|b| b.is_ascii_uppercase());
         if let Some(c) = super::token::with_lower(w, iso_code).flatten() {
@@ -767,6 +775,9 @@ mod tests {
             ("nzd$15", "NZD", "15"),
             ("USD115", "USD", "115"),
             ("C$5", "CAD", "5"),
+            ("Rs 500 crore", "INR", "500 crore"),
+            ("Rs. 45 lakh", "INR", "45 lakh"),
+            ("Rs1,200", "INR", "1,200"),
         ] {
             assert_eq!(
                 currency_prefix(input).map(|(r, c)| (r, c.code)),
@@ -774,7 +785,7 @@ mod tests {
                 "input: {input:?}"
             );
         }
-        for bad in ["$ hello", "a $5", "s $5", "usd115", "us $5", "Maud 60"] {
+        for bad in ["$ hello", "a $5", "s $5", "usd115", "us $5", "Maud 60", "Rs ten", "RS 232"] {
             assert!(currency_prefix(bad).is_err(), "input: {bad:?}");
         }
         assert_eq!(
