@@ -196,12 +196,18 @@ impl Extractor {
             RawKind::Count | RawKind::Ordinal | RawKind::Fraction => {
                 // Ages written "Baquer Namazi, 81,".
                 if raw.bare && raw.kind == RawKind::Count {
-                    if let Some((span, name)) = comma_age(text, raw) {
+                    let found = comma_age(text, raw).map(|(span, name)| (span, name, None));
+                    // "A woman, 29,": a person named by a noun.
+                    let found = found.or_else(|| {
+                        let (span, key) = comma_age_of_noun(text, raw)?;
+                        Some((span, text.get(span.range())?.to_string(), Some(key)))
+                    });
+                    if let Some((span, name, key)) = found {
                         kind = Kind::Age;
                         unit = Some("year".into());
                         start = span.start;
                         subject = Some(Subject {
-                            key: name.to_ascii_lowercase(),
+                            key: key.unwrap_or_else(|| name.to_ascii_lowercase()),
                             text: name,
                             span,
                             dual: false,
@@ -370,6 +376,37 @@ impl Extractor {
 
 /// "Baquer Namazi, 81," / "(81)": a bare number between commas right after a name.
 fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
+    let before = comma_age_at(text, raw)?;
+    let (span, name) = subject::name_before(text, before)?;
+    Some((span, name))
+}
+
+/// "A woman, 29,", "the driver, 54,": a bare number between commas right after an article and
+/// a noun for one person ([`subject::is_person_noun`]), which is what it is the age of. Returns
+/// the noun's span and its lower-case form, the subject key.
+fn comma_age_of_noun(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
+    let before = comma_age_at(text, raw)?;
+    let (noun_start, noun) = grammar::token::prev_word(text, before.saturating_sub(1))?;
+    let noun_end = noun_start.saturating_add(noun.len());
+    // The comma right after the noun, and an article before it.
+    if text.get(noun_end..before) != Some(",") {
+        return None;
+    }
+    let key = noun.to_ascii_lowercase();
+    if !subject::is_person_noun(&key) {
+        return None;
+    }
+    let (_, article) = grammar::token::prev_word(text, noun_start)?;
+    if !["a", "an", "the"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+        return None;
+    }
+    Some((Span::new(noun_start, noun_end), key))
+}
+
+/// Where the text before a bare number ends when the number stands between commas (or in
+/// brackets) as an age, as in "Baquer Namazi, 81," and "Tomas Vell, now 85,": just after the
+/// comma or bracket before it.
+fn comma_age_at(text: &str, raw: &RawClaim) -> Option<usize> {
     let v = raw.low?.to_i64()?;
     if !(1..=120).contains(&v) || raw.words {
         return None;
@@ -387,8 +424,7 @@ fn comma_age(text: &str, raw: &RawClaim) -> Option<(Span, String)> {
     {
         return None;
     }
-    let (span, name) = subject::name_before(text, before.len())?;
-    Some((span, name))
+    Some(before.len())
 }
 
 /// "at least 20 injured", "seven were freed", "41 have died": a bare count followed by a role
@@ -1329,7 +1365,8 @@ fn resolve_surnames(text: &str, claims: &mut [Claim]) {
             continue;
         }
         let Some(s) = c.subject.as_mut() else { continue };
-        if s.key.contains(' ') {
+        // Only a capitalised word can be a surname ("a woman, 29," is no one's).
+        if s.key.contains(' ') || !s.text.starts_with(|ch: char| ch.is_ascii_uppercase()) {
             continue;
         }
         let surname = s.text.clone();
@@ -1547,6 +1584,33 @@ mod tests {
         let want: Vec<(String, String)> =
             want.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();
         assert_eq!(ages, want);
+    }
+
+    #[test]
+    fn ages_between_commas_after_a_noun_for_one_person() {
+        let ex = Extractor::new();
+        let ages = |text: &str| -> Vec<(String, String, String)> {
+            ex.extract(text)
+                .claims
+                .iter()
+                .map(|c| {
+                    let key = c.subject.as_ref().map_or(String::new(), |s| s.key.clone());
+                    (c.provenance.text.clone(), format!("{:?}", c.kind), key)
+                })
+                .collect()
+        };
+        let one = |a: &str, b: &str, c: &str| vec![(a.to_string(), b.to_string(), c.to_string())];
+        assert_eq!(ages("A woman, 29, was arrested."), one("woman, 29", "Age", "woman"));
+        // At the start of the text "The" is no first name of a "driver".
+        assert_eq!(ages("The driver, 54, was hurt."), one("driver, 54", "Age", "driver"));
+        assert_eq!(ages("Police said a man, 34, was charged."), one("man, 34", "Age", "man"));
+        // Not a person, no article, or more than one: no age.
+        assert_eq!(ages("In the town, 12, were injured."), one("12", "Number", ""));
+        assert_eq!(ages("Of those hurt, 12, were children."), one("12", "Number", ""));
+        assert_eq!(
+            ages("Only the woman , 29, spoke.").first().map(|a| a.1.clone()),
+            Some("Number".into())
+        );
     }
 
     #[test]

@@ -353,6 +353,54 @@ pub(crate) fn singular(l: &str) -> String {
     l.strip_suffix('s').unwrap_or(l).to_string()
 }
 
+/// Nouns for one person whose age news gives between commas ("a woman, 29,", "the driver,
+/// 54,"): singular, lower case.
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "child"
+            | "baby"
+            | "teenager"
+            | "person"
+            | "driver"
+            | "pilot"
+            | "passenger"
+            | "pedestrian"
+            | "cyclist"
+            | "motorist"
+            | "teacher"
+            | "student"
+            | "pupil"
+            | "nurse"
+            | "doctor"
+            | "soldier"
+            | "officer"
+            | "suspect"
+            | "victim"
+            | "resident"
+            | "worker"
+            | "journalist"
+            | "tourist"
+            | "patient"
+            | "farmer"
+            | "pensioner"
+            | "mother"
+            | "father"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "defendant"
+            | "prisoner"
+            | "detainee"
+            | "hostage"
+    )
+}
+
 /// Irregular past-tense verbs that are seldom nouns: after a figure they start the predicate,
 /// not a noun phrase ("120 mph tore through"). Forms that are also nouns ("hit", "cost",
 /// "cut", "left") are not here.
