@@ -483,12 +483,6 @@ impl ShortMemo {
         self.slots.get_mut(Self::index(key))
     }
 
-    /// What the memo says `key`'s word can do at the start of a claim, if the word has its
-    /// slot (read only: [`skip_plain_words`] asks nothing else).
-    fn trigger(&self, key: Key) -> Option<Trigger> {
-        self.slots.get(Self::index(key)).filter(|s| s.key == key).map(|s| s.known.trigger)
-    }
-
     /// What the memo holds for `key`, if that word has the slot.
     #[cfg(test)]
     fn get(&self, key: Key) -> Option<Known> {
@@ -603,30 +597,6 @@ fn word_head(b: &[u8]) -> (usize, Option<Key>) {
     (len, (len == 16).then_some(Key { lo: x, hi: y }))
 }
 
-/// Skips the run of ordinary prose words from `pos`, the start of a word with a space or
-/// nothing before it: words of one to sixteen ASCII letters, each followed by one space and
-/// another letter, that the memo already knows start nothing ([`Trigger::No`]). Returns where
-/// the first other word starts (`pos` itself when that is the first), for [`next_anchor`] to
-/// read in full.
-///
-/// This is what [`next_anchor`] does with such a word (it reads on to the next one), in a
-/// loop small enough to keep its state in registers: most of the words of news text pass
-/// through here. It is kept out of line so that its loop has the registers to itself.
-#[inline(never)]
-fn skip_plain_words(b: &[u8], mut pos: usize, memo: &ShortMemo) -> usize {
-    while let Some(rest) = b.get(pos..) {
-        let (len, Some(key)) = word_head(rest) else { break };
-        let spaced = rest.get(len) == Some(&b' ')
-            && rest.get(len.wrapping_add(1)).is_some_and(u8::is_ascii_alphabetic);
-        if !spaced || memo.trigger(key) != Some(Trigger::No) {
-            break;
-        }
-        // `len + 1` is within `rest`: both bytes were read above.
-        pos = pos.wrapping_add(len).wrapping_add(1);
-    }
-    pos
-}
-
 /// Finds the next position at or after `pos` where a claim may start.
 ///
 /// Text inside a URL ("https://…", "www.…") never starts a claim.
@@ -664,9 +634,6 @@ fn next_anchor<'a>(text: &'a str, mut pos: usize, triggers: &mut TriggerMemo<'a>
             // the next one is read here, with no trip through the byte dispatch above and no
             // look back (a space is behind it).
             loop {
-                if left_ok {
-                    pos = skip_plain_words(b, pos, &triggers.short);
-                }
                 let (len, key) = word_head(b.get(pos..)?);
                 let end = pos.saturating_add(len);
                 // The byte after the word decides most of what follows.

@@ -394,47 +394,6 @@ fn trigger_memo_agrees_with_the_classes() {
 }
 
 #[test]
-fn only_words_known_to_start_nothing_are_skipped() {
-    let text = "the talks resumed, officials said after about 40 days of waiting";
-    let b = text.as_bytes();
-    let mut memo = TriggerMemo { short: ShortMemo::default(), long: foldhash::HashMap::default() };
-    // Nothing is known yet: nothing is skipped.
-    assert_eq!(skip_plain_words(b, 0, &memo.short), 0);
-    for (start, w) in text.match_indices(|c: char| c.is_ascii_alphabetic()).fold(
-        Vec::<(usize, &str)>::new(),
-        |mut words, (i, _)| {
-            // Word starts only.
-            if i == 0 || !b.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphabetic) {
-                let len = token::letters(b.get(i..).unwrap_or_default());
-                words.push((i, text.get(i..i.saturating_add(len)).unwrap_or("")));
-            }
-            words
-        },
-    ) {
-        memo.class(text, start, start.saturating_add(w.len()), pack(w.as_bytes(), w.len()));
-    }
-    // "resumed" is followed by a comma: the run stops at it, to be read in full.
-    assert_eq!(skip_plain_words(b, 0, &memo.short), text.find("resumed").unwrap());
-    // "about" may start a claim: the run from "officials" stops there.
-    let from = text.find("officials").unwrap();
-    assert_eq!(skip_plain_words(b, from, &memo.short), text.find("about").unwrap());
-    // A word that ends the text is left to the full reading too.
-    let last = text.find("waiting").unwrap();
-    let of = text.find(" of ").unwrap().saturating_add(1);
-    assert_eq!(skip_plain_words(b, of, &memo.short), last);
-    // Scanning with the memo that skips them, or with one that knows nothing, finds the same.
-    let claims = |scanner: &mut Scanner<'_>| {
-        let mut out = Scan::default();
-        scanner.scan_until(text.len(), &mut out);
-        out.claims.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>()
-    };
-    let trained = claims(&mut Scanner::with_memo(text, 0, memo.short));
-    let fresh = claims(&mut Scanner::with_memo(text, 0, ShortMemo::default()));
-    assert_eq!(trained, fresh);
-    assert_eq!(trained, vec![(text.find("about").unwrap(), text.find(" of ").unwrap())]);
-}
-
-#[test]
 fn words_sharing_a_memo_slot_keep_their_own_classes() {
     // Two words whose packed keys fall on one slot, found by search: each evicts the other,
     // and each is still classified as itself every time.
