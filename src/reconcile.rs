@@ -947,6 +947,12 @@ mod tests {
         c.remove(0)
     }
 
+    /// The first claim that is not a date in `text`, published on `published`.
+    fn at(published: &str, text: &str) -> Claim {
+        let claims = extract(&format!("---\npublished: {published}\n---\n{text}"));
+        claims.into_iter().find(|c| c.kind != Kind::Date).expect("a non-date claim")
+    }
+
     fn kind(a: &str, b: &str) -> (FindingKind, Severity) {
         let v = compare(&one(a), &one(b));
         (v.kind, v.severity)
@@ -1007,10 +1013,6 @@ mod tests {
 
     #[test]
     fn change_over_time_needs_different_times() {
-        let at = |published: &str, text: &str| {
-            let claims = extract(&format!("---\npublished: {published}\n---\n{text}"));
-            claims.into_iter().find(|c| c.kind != Kind::Date).expect("a non-date claim")
-        };
         let a = at("2023-01-10", "In 2021 Iran held four Americans.");
         let b = at("2023-01-10", "In 2022 Iran held three Americans.");
         assert_eq!(compare(&a, &b).kind, FindingKind::ChangeOverTime);
@@ -1115,10 +1117,6 @@ mod tests {
 
     #[test]
     fn rises_and_falls_share_one_signed_scale() {
-        let at = |published: &str, text: &str| {
-            let claims = extract(&format!("---\npublished: {published}\n---\n{text}"));
-            claims.into_iter().find(|c| c.kind != Kind::Date).expect("a non-date claim")
-        };
         let rose = at("2025-02-19", "Factory output rose 4 percent in January.");
         let fell = at("2025-02-20", "Factory output fell 3 percent in January.");
         let v = compare(&rose, &fell);
