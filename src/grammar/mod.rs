@@ -1175,7 +1175,15 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
             && prev.and_then(|(p, _)| token::prev_word(text, p)).is_some_and(|(_, w)| {
                 matches!(w.to_ascii_lowercase().as_str(), "over" | "at" | "during" | "on" | "this")
             });
+        // "mid-March", "early-May": the lead word is glued to the month by a hyphen.
+        let glued_lead = text.get(..at).and_then(|b| b.strip_suffix('-')).is_some_and(|b| {
+            token::prev_word(b, b.len()).is_some_and(|(start, w)| {
+                start.saturating_add(w.len()) == b.len()
+                    && ["mid", "early", "late"].iter().any(|l| w.eq_ignore_ascii_case(l))
+            })
+        });
         let month_ok = weekend_ok
+            || glued_lead
             || prev_is(&[
                 "in",
                 "last",
