@@ -1604,8 +1604,13 @@ mod tests {
         // At the start of the text "The" is no first name of a "driver".
         assert_eq!(ages("The driver, 54, was hurt."), one("driver, 54", "Age", "driver"));
         assert_eq!(ages("Police said a man, 34, was charged."), one("man, 34", "Age", "man"));
-        // Not a person, no article, or more than one: no age.
+        // Not a noun for one person (a place, a plural, no noun), or a space before the comma:
+        // no age.
         assert_eq!(ages("In the town, 12, were injured."), one("12", "Number", ""));
+        assert_eq!(
+            ages("The suspects, 19, were held.").first().map(|a| a.1.clone()),
+            Some("Number".into())
+        );
         assert_eq!(ages("Of those hurt, 12, were children."), one("12", "Number", ""));
         assert_eq!(
             ages("Only the woman , 29, spoke.").first().map(|a| a.1.clone()),
