@@ -403,7 +403,7 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
 
 /// Irregular past-tense verbs that are seldom nouns: after a figure they start the predicate,
 /// not a noun phrase ("120 mph tore through"). Forms that are also nouns ("hit", "cost",
-/// "cut", "left") are not here.
+/// "cut", "left", "spread") are not here.
 fn is_past_verb(w: &str) -> bool {
     matches!(
         w,
@@ -424,7 +424,6 @@ fn is_past_verb(w: &str) -> bool {
             | "threw"
             | "sank"
             | "grew"
-            | "spread"
             | "said"
             | "stood"
             | "won"
