@@ -183,6 +183,10 @@ impl Interval {
 
     /// The interval with every value multiplied by `f`, which is positive.
     pub(crate) fn times(&self, f: Number) -> Option<Interval> {
+        // The usual case, two claims in one unit: nothing to multiply.
+        if f == Number::ONE {
+            return Some(*self);
+        }
         let mul = |e: Option<End>| match e {
             None => Some(None),
             Some(e) => e.value.checked_mul(f).map(|value| Some(End { value, ..e })),
