@@ -82,13 +82,17 @@ impl Extractor {
     /// depend on `stretch`.
     fn run_in_stretches(
         &self,
-        text: &str,
+        given: &str,
         body_start: usize,
         published: Option<Date>,
         stretch: usize,
     ) -> Extraction {
-        let lines = LineIndex::new(text);
-        let sentences = sentence_starts(text, body_start, lines.starts());
+        // Hard-wrapped lines are read as the paragraphs they were cut from; the joined text has
+        // the same bytes but for line breaks, so its offsets are the given text's.
+        let joined = crate::wrap::join_wrapped_lines(given, body_start);
+        let text: &str = &joined;
+        let lines = Layout::new(given, text);
+        let sentences = sentence_starts(text, body_start, lines.line_starts());
         let mut out = Extraction::default();
         let mut too_large = Vec::new();
         let mut relative = Vec::new();
@@ -157,7 +161,7 @@ impl Extractor {
         text: &'t str,
         raw: &RawClaim,
         published: Option<Date>,
-        lines: &LineIndex,
+        lines: &Layout<'_>,
         clause: &mut ClauseWords<'t>,
         out: &mut Vec<Claim>,
     ) -> Option<usize> {
@@ -335,7 +339,7 @@ impl Extractor {
         let value = match raw.date {
             Some(d) => {
                 let (period, relative) =
-                    resolve(d, published, || looks_ahead(text, lines.starts(), raw.start));
+                    resolve(d, published, || looks_ahead(text, lines.line_starts(), raw.start));
                 Value::Date { period, relative }
             }
             None => Value::Quantity(crate::claim::Quantity {
@@ -346,13 +350,14 @@ impl Extractor {
             }),
         };
         let span = Span::new(start, end);
-        let (line, column) = lines.line_col(text, start);
+        let (line, column) = lines.line_col(start);
         out.push(Claim {
             provenance: Provenance {
                 span,
                 line,
                 column,
-                text: text.get(span.range()).unwrap_or("").to_string(),
+                // The exact words, line breaks and all.
+                text: lines.quote(span).to_string(),
             },
             kind,
             value,
@@ -1447,6 +1452,50 @@ fn partition_near_by<T>(items: &[T], hint: usize, first: impl Fn(&T) -> bool) ->
     lo.saturating_add(items.get(lo..hi).map_or(0, |s| s.partition_point(&first)))
 }
 
+/// 0 and the byte after each line feed of `text`.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i.saturating_add(1)));
+    starts
+}
+
+/// A text as given and as read, which differ only where hard-wrapped lines were joined
+/// ([`crate::wrap::join_wrapped_lines`]): claims report their line, column and words from the
+/// given text, and sentences end at the line breaks of the text as read.
+struct Layout<'t> {
+    given: &'t str,
+    lines: LineIndex,
+    /// The line starts of the text as read, when some line breaks were joined.
+    read_starts: Option<Vec<usize>>,
+}
+
+impl<'t> Layout<'t> {
+    /// `given` and the text `read` from it (the same text, or with wrapped lines joined).
+    fn new(given: &'t str, read: &str) -> Layout<'t> {
+        let joined = !std::ptr::eq(given, read);
+        Layout {
+            given,
+            lines: LineIndex::new(given),
+            read_starts: joined.then(|| line_starts(read)),
+        }
+    }
+
+    /// Where the lines of the text as read start.
+    fn line_starts(&self) -> &[usize] {
+        self.read_starts.as_deref().unwrap_or(self.lines.starts())
+    }
+
+    /// The 1-based line and column of byte `pos` in the given text.
+    fn line_col(&self, pos: usize) -> (usize, usize) {
+        self.lines.line_col(self.given, pos)
+    }
+
+    /// The given text's words at `span`.
+    fn quote(&self, span: Span) -> &'t str {
+        self.given.get(span.range()).unwrap_or("")
+    }
+}
+
 /// Line starts, for 1-based line and column numbers. Claims are numbered in text order, so the
 /// line is searched from the last one and columns are counted in characters from a cursor
 /// that only moves forward: numbering every claim of a text costs one pass over it, even when
@@ -1460,9 +1509,7 @@ pub(crate) struct LineIndex {
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i.saturating_add(1)));
-        LineIndex { starts, cursor: std::cell::Cell::new((0, 0, 0)) }
+        LineIndex { starts: line_starts(text), cursor: std::cell::Cell::new((0, 0, 0)) }
     }
 
     /// Where each line starts: 0 and the byte after each line feed.

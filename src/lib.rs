@@ -31,6 +31,7 @@ pub mod reconcile;
 pub mod report;
 pub mod source;
 mod subject;
+mod wrap;
 
 pub use check::{Checker, FindingRef, Reconciliation};
 pub use claim::{

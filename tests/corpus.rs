@@ -7,6 +7,8 @@
 #![allow(
     clippy::expect_used,
     clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
     reason = "test harness: a failure aborts with its context"
 )]
 
@@ -105,4 +107,74 @@ fn check_cases() {
             assert_eq!(reversed.report(), report, "{}: order-dependent report", dir.display());
         });
     });
+}
+
+/// `text` with each line from byte `from` on wrapped greedily at `width` chars, as a text
+/// wrapper does: a space where the next word would not fit becomes a line feed (so every byte
+/// offset stays where it was).
+fn hard_wrap(text: &str, from: usize, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..from]);
+    for (i, line) in text[from..].split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let n = word.chars().count();
+            if j > 0 {
+                if used > 0 && used + 1 + n > width {
+                    out.push('\n');
+                    used = 0;
+                } else {
+                    out.push(' ');
+                    used += 1;
+                }
+            }
+            out.push_str(word);
+            used += n;
+        }
+    }
+    out
+}
+
+/// Hard-wrapping an article at any usual width changes none of its claims but their line and
+/// column, and their quoted words only by the line feeds in them.
+#[test]
+fn wrapped_articles_give_the_same_claims() {
+    let mut articles = 0;
+    let mut wrapped_claims = 0;
+    for case in std::fs::read_dir(corpus().join("cases")).expect("corpus/cases") {
+        let case = case.expect("case folder").path();
+        for entry in std::fs::read_dir(&case).expect("case folder") {
+            let path = entry.expect("article").path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let src = source(&path);
+            let want = Extractor::new().extract_source(&src);
+            articles += 1;
+            for width in [45, 60, 72, 100] {
+                let text = hard_wrap(src.text(), src.body_start(), width);
+                assert_eq!(text.len(), src.text().len());
+                let wrapped = Source::parse(name(&path), text).expect("wrapped source");
+                let got = Extractor::new().extract_source(&wrapped);
+                assert_eq!(got.diagnostics, want.diagnostics, "{} at {width}", path.display());
+                assert_eq!(got.claims.len(), want.claims.len(), "{} at {width}", path.display());
+                for (g, w) in got.claims.iter().zip(&want.claims) {
+                    let (mut g, mut w) = (g.clone(), w.clone());
+                    wrapped_claims += usize::from(g.provenance.text.contains('\n'));
+                    // The quotes are the exact words of each text: equal but for line feeds.
+                    g.provenance.text = g.provenance.text.replace('\n', " ");
+                    w.provenance.text = w.provenance.text.replace('\n', " ");
+                    g.provenance.line = w.provenance.line;
+                    g.provenance.column = w.provenance.column;
+                    assert_eq!(g, w, "{} at {width}", path.display());
+                }
+            }
+        }
+    }
+    assert!(articles >= 30, "only {articles} corpus articles");
+    // Some claims were cut by the wrapping, so the test reads across line breaks.
+    assert!(wrapped_claims > 0);
 }

@@ -112,5 +112,5 @@ pub fn render_markdown(report: &Report, w: &mut dyn Write) -> Result<(), ReportE
 
 /// Escapes characters that would break a table cell or inline Markdown.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    super::one_line(s).replace('|', "\\|")
 }

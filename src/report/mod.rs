@@ -173,3 +173,25 @@ pub enum ReportError {
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
 }
+
+/// A quote on one line, for the reports' one-line citations: a quote of hard-wrapped text
+/// keeps its line breaks (the exact words), which would break the line it is cited in.
+fn one_line(quote: &str) -> std::borrow::Cow<'_, str> {
+    if quote.contains(['\n', '\r']) {
+        quote.replace(['\n', '\r'], " ").into()
+    } else {
+        quote.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_cited_on_one_line() {
+        assert_eq!(one_line("$2\nmillion"), "$2 million");
+        assert_eq!(one_line("four American\r\ncitizens"), "four American  citizens");
+        assert!(matches!(one_line("212 people"), std::borrow::Cow::Borrowed("212 people")));
+    }
+}

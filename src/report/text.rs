@@ -97,7 +97,10 @@ pub fn render_text(
             let cites: Vec<String> = f
                 .claims
                 .iter()
-                .map(|c| format!("{}:{}:{} \u{201c}{}\u{201d}", c.source, c.line, c.column, c.text))
+                .map(|c| {
+                    let quote = super::one_line(&c.text);
+                    format!("{}:{}:{} \u{201c}{quote}\u{201d}", c.source, c.line, c.column)
+                })
                 .collect();
             writeln!(
                 w,
