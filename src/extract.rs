@@ -1723,6 +1723,21 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_a_figure_is_no_subject_but_a_role_is() {
+        let claims = extract("A Boeing 737 crashed near the airport.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!((claims[0].kind, claims[0].subject.as_ref()), (Kind::Number, None));
+        for (text, key) in [
+            ("Four detained in Evin prison were freed.", "detainee"),
+            ("The 12 injured in the blast were flown out.", "person injured"),
+        ] {
+            let claims = extract(text);
+            let subject = claims.first().and_then(|c| c.subject.as_ref()).map(|s| &*s.key);
+            assert_eq!(subject, Some(key), "{text}");
+        }
+    }
+
+    #[test]
     fn a_subject_before_the_claim_may_open_the_body() {
         let ex = Extractor::new();
         for text in [

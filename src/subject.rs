@@ -699,12 +699,31 @@ fn noun_phrase<'l>(
         idx = idx.saturating_add(1);
     }
     // "Winds of 120 mph tore through the capital", "gusts of 90 km/h battered the coast": a
-    // verb right after the figure; what was measured comes before it.
+    // verb right after the figure; what was measured comes before it. So is an -ed word
+    // before a preposition unless it is a role ("a Boeing 737 crashed near the airport", but
+    // "4 detained in Evin").
     if let Some(first) = words.get(idx) {
-        let then_determiner = words.get(idx.saturating_add(1)).is_some_and(|n| {
-            matches!(&*n.lower, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+        let next = words.get(idx.saturating_add(1)).map(|n| &*n.lower);
+        let then_determiner =
+            next.is_some_and(|n| matches!(n, "the" | "a" | "an" | "its" | "their" | "his" | "her"));
+        let then_preposition = next.is_some_and(|n| {
+            matches!(
+                n,
+                "near"
+                    | "into"
+                    | "onto"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "off"
+                    | "over"
+                    | "through"
+                    | "after"
+            )
         });
-        if is_past_verb(&first.lower) || (first.lower.ends_with("ed") && then_determiner) {
+        let verb = first.lower.ends_with("ed")
+            && (then_determiner || (then_preposition && lex.role(&first.lower).is_none()));
+        if is_past_verb(&first.lower) || verb {
             return np;
         }
     }
@@ -1253,6 +1272,8 @@ mod tests {
             // A verb right after the figure: the subject is before it.
             (" tore through the capital", None),
             (" battered the coast", None),
+            // An -ed verb before a preposition: "a Boeing 737 crashed near the airport".
+            (" crashed near the airport", None),
             (" wounded soldiers", Some("soldier injured")),
             (" armed men", Some("man")),
             (" yesterday in the capital", None),
