@@ -236,6 +236,15 @@ impl Extractor {
                             np = subject::phrase_after(clause, pos, lex, false, false);
                         }
                     }
+                    // "two of the 12 miners were killed": the part counts what the whole
+                    // does, and the clause's role is the part's.
+                    let mut part = false;
+                    if np.span.is_none() && raw.bare && raw.kind == RawKind::Count {
+                        if let Some(whole_end) = partitive_whole_after(text, raw.end) {
+                            np = subject::phrase_after(clause, whole_end, lex, false, false);
+                            part = np.span.is_some();
+                        }
+                    }
                     if np.span.is_none() && raw.bare {
                         np = of_lookback(clause, raw.start, lex);
                     }
@@ -245,13 +254,26 @@ impl Extractor {
                     if np.span.is_none() && raw.kind == RawKind::Count {
                         np = lookback_noun(clause, raw.start, lex);
                     } else if let Some(s) = np.span {
-                        if s.start >= raw.end {
+                        // The part's quote stays its own words, apart from the whole's.
+                        if s.start >= raw.end && !part {
                             end = end.max(s.end);
                         }
                         np_end = np.end;
                     }
+                    // The whole of a partitive takes no role from its clause's predicate: in
+                    // "none of the 12 miners was hurt" the miners were not hurt. Only a
+                    // relative clause after it speaks of it ("two of the three journalists it
+                    // has held").
+                    let whole = raw.kind == RawKind::Count && is_partitive_whole(text, raw.start);
+                    if whole && np.role_after {
+                        np.role = None;
+                    }
                     if raw.kind == RawKind::Count && np.span.is_some() && np.role.is_none() {
-                        np.role = subject::clause_role(clause, raw.start, np.end, lex, 12);
+                        np.role = if whole {
+                            subject::whole_role(clause, np.end, lex, 12)
+                        } else {
+                            subject::clause_role(clause, raw.start, np.end, lex, 12)
+                        };
                     }
                     if raw.kind == RawKind::Count && np.role.is_some() {
                         np.event = subject::clause_event(clause, np.end, lex);
@@ -472,6 +494,87 @@ fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l
         },
         _ => NounPhrase::default(),
     }
+}
+
+/// Words for a part of a whole before "of the …": a number ("two of the 12 miners"), a
+/// fraction or a quantifier. Not "all", "each", "both" or "every", which take the whole.
+fn is_part_word(w: &str) -> bool {
+    grammar::number::small_number_word(w).is_some()
+        || matches!(
+            w,
+            "half"
+                | "most"
+                | "some"
+                | "many"
+                | "none"
+                | "several"
+                | "few"
+                | "majority"
+                | "minority"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "fifth"
+                | "fifths"
+                | "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "any"
+        )
+}
+
+/// `s` without the word `w` (ASCII, any case) at its end, when it ends with that whole word.
+fn strip_last_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(w.len())?;
+    let (rest, last) = (s.get(..cut)?, s.get(cut..)?);
+    let whole_word = !rest.ends_with(|c: char| c.is_alphanumeric() || c == '-');
+    (last.eq_ignore_ascii_case(w) && whole_word).then_some(rest)
+}
+
+/// Whether the count at `start` is the whole of a partitive: "of", maybe "the", "these" or
+/// "those", and before them a number or a part word ([`is_part_word`]): "two of the 12
+/// miners", "3 of the 10 suspects", "half of the 40 detainees".
+fn is_partitive_whole(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = ["the", "these", "those"]
+        .iter()
+        .find_map(|d| strip_last_word(before, d))
+        .map_or(before, str::trim_end);
+    let Some(before) = strip_last_word(before, "of") else { return false };
+    let token = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let digits = token.starts_with(|c: char| c.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    digits || grammar::token::with_lower(token, is_part_word).unwrap_or(false)
+}
+
+/// After a count ending at `end`, "of the 12" (or "of these twelve", "of 12"): where the
+/// whole's number ends, so that the count is read as a part of what the whole counts.
+fn partitive_whole_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let after_of = rest.trim_start().strip_prefix(|c: char| c == 'o' || c == 'O')?;
+    let after_of = after_of.strip_prefix(['f', 'F'])?;
+    if !after_of.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let mut r = after_of.trim_start();
+    for d in ["the", "these", "those"] {
+        let next = r.get(d.len()..).filter(|n| n.starts_with(char::is_whitespace));
+        if let Some(n) =
+            next.filter(|_| r.get(..d.len()).is_some_and(|h| h.eq_ignore_ascii_case(d)))
+        {
+            r = n.trim_start();
+            break;
+        }
+    }
+    let token = r.split(char::is_whitespace).next().unwrap_or("");
+    let digits = token.starts_with(|c: char| c.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let word =
+        grammar::token::with_lower(token, |w| grammar::number::small_number_word(w).is_some())
+            == Some(true);
+    (digits || word).then(|| text.len().saturating_sub(r.len()).saturating_add(token.len()))
 }
 
 /// "the only detained American of six": the subject is the phrase before "of".
@@ -1720,6 +1823,35 @@ mod tests {
         let names: Vec<&str> = c.members.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["Dana Pell", "Luis Marto", "Karen Wyse", "Otto Brand"]);
         assert_eq!(c.list, Some(ListKind::Partial));
+    }
+
+    #[test]
+    fn a_partitive_gives_its_predicate_to_the_part() {
+        // (text, [(value, subject key)] in text order)
+        for (text, want) in [
+            ("Two of the 12 miners were killed.", vec![("2", "miner killed"), ("12", "miner")]),
+            (
+                "3 of the 10 suspects were arrested.",
+                vec![("3", "suspect detained"), ("10", "suspect")],
+            ),
+            ("None of the 12 miners was hurt.", vec![("12", "miner")]),
+            ("One of the 12 miners died.", vec![("12", "miner")]),
+            ("Half of the 40 detainees were freed.", vec![("0.5", ""), ("40", "detainee")]),
+            // "All" takes the whole: the 40 were freed.
+            ("All of the 40 detainees were freed.", vec![("40", "person released")]),
+        ] {
+            let got: Vec<(String, String)> = extract(text)
+                .iter()
+                .map(|c| {
+                    let value = c.quantity().and_then(|q| q.low).map(|v| v.to_string());
+                    let key = c.subject.as_ref().map(|s| s.key.clone());
+                    (value.unwrap_or_default(), key.unwrap_or_default())
+                })
+                .collect();
+            let want: Vec<(String, String)> =
+                want.iter().map(|(v, k)| ((*v).to_string(), (*k).to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -512,6 +512,9 @@ pub(crate) struct NounPhrase<'l> {
     pub frequency: bool,
     /// The event the group belongs to ("released in the exchange" → `deal`).
     pub event: Option<&'l str>,
+    /// The role was read from a participle right after the phrase ("miners killed"), which
+    /// may be the predicate of a part ("one of the 12 miners died").
+    pub role_after: bool,
 }
 
 impl NounPhrase<'_> {
@@ -867,6 +870,7 @@ fn noun_phrase<'l>(
         if gap_ok(a) && np.role.is_none() {
             if let Some(r) = is_participle(&a.lower).then(|| lex.role(&a.lower)).flatten() {
                 np.role = Some(r);
+                np.role_after = true;
             }
         }
     }
@@ -974,6 +978,30 @@ pub(crate) fn clause_role<'l>(
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// The role of the whole in a partitive ("two of the three journalists it has held"), read
+/// only after the phrase ending at `end`, and only in a relative clause: when the words there
+/// start the sentence's predicate ("two of the 12 miners were killed"), it is the part's.
+pub(crate) fn whole_role<'l>(
+    words: &mut ClauseWords<'_>,
+    end: usize,
+    lex: &'l Lexicon,
+    reach: usize,
+) -> Option<&'l str> {
+    let after = words.after(end, reach);
+    let first = after.first()?;
+    let lw = &*first.lower;
+    let predicate = is_finite_verb(lw)
+        || lw.ends_with("ed")
+        || matches!(
+            lw,
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "remain" | "remains" | "died"
+        );
+    if predicate {
+        return None;
+    }
+    after.iter().find_map(|w| lex.role(&w.lower))
 }
 
 /// How far the clause scans look ahead, in bytes.

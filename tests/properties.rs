@@ -230,3 +230,19 @@ fn renderer_examples() {
     assert_eq!(words(1_000_000_000_000, false), "one trillion");
     assert_eq!(grouped(1_234_567), "1,234,567");
 }
+
+/// A partitive's whole is not what its predicate says: "half of the 40 detainees were freed"
+/// and "20 detainees were freed" do not disagree, nor do "two of the 12 miners were killed"
+/// and "two miners were killed" (they agree).
+#[test]
+fn partitives_are_no_contradiction() {
+    let mut checker = Checker::new();
+    let a = "---\npublished: 2024-05-02\n---\nHalf of the 40 detainees were freed. Two of the 12 \
+             miners were killed.\n";
+    let b = "---\npublished: 2024-05-02\n---\n20 detainees were freed. Two miners were killed.\n";
+    checker.add_text("a.txt", a.to_string()).expect("front matter");
+    checker.add_text("b.txt", b.to_string()).expect("front matter");
+    let found = checker.reconcile();
+    assert_eq!(found.summary().contradictions, 0);
+    assert_eq!(found.summary().agreements, 1);
+}
