@@ -1826,6 +1826,28 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_a_comma_and_a_conjunction_is_another_clauses() {
+        let keys = |text: &str| -> Vec<String> {
+            extract(text).iter().filter_map(|c| Some(c.subject.as_ref()?.key.clone())).collect()
+        };
+        // The 190 are not missing, nor are the 40 in custody.
+        assert_eq!(
+            keys("Rescue crews brought 190 passengers ashore, and 14 people remained missing."),
+            ["passenger", "person missing"]
+        );
+        assert_eq!(
+            keys("Police freed 40 protesters, but 12 people remain in custody."),
+            ["person released", "detainee"]
+        );
+        // Items of a list share the predicate after it; an aside after one comma is read.
+        assert_eq!(
+            keys("The ferry carried 212 passengers, 12 crew, and 3 officers were rescued."),
+            ["passenger rescued", "crew rescued", "officer rescued"]
+        );
+        assert_eq!(keys("Iran holds three Americans, all held in Evin."), ["american detainee"]);
+    }
+
+    #[test]
     fn a_partitive_gives_its_predicate_to_the_part() {
         // (text, [(value, subject key)] in text order)
         for (text, want) in [

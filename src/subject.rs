@@ -967,7 +967,13 @@ pub(crate) fn clause_role<'l>(
             break;
         }
     }
+    let text = words.text;
+    // An item of a list ("212 passengers, 12 crew, and 3 officers were rescued") shares the
+    // predicate after the list's last comma.
+    let listed = text.get(..start).is_some_and(|b| b.trim_end().ends_with(','));
     let after = words.after(end, reach);
+    let after =
+        if listed { after } else { after.get(..in_clause(text, end, after)).unwrap_or(after) };
     for (dist, w) in after.iter().enumerate() {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             break;
@@ -989,7 +995,9 @@ pub(crate) fn whole_role<'l>(
     lex: &'l Lexicon,
     reach: usize,
 ) -> Option<&'l str> {
+    let text = words.text;
     let after = words.after(end, reach);
+    let after = after.get(..in_clause(text, end, after)).unwrap_or(after);
     let first = after.first()?;
     let lw = &*first.lower;
     let predicate = is_finite_verb(lw)
@@ -1002,6 +1010,26 @@ pub(crate) fn whole_role<'l>(
         return None;
     }
     after.iter().find_map(|w| lex.role(&w.lower))
+}
+
+/// How many of `after`, the words read after byte `end` of `text`, are in the clause that
+/// `end` is in: a comma and a conjunction start another clause ("brought 190 passengers
+/// ashore, and 14 people remained missing": the missing are not the 190), unless an earlier
+/// comma began a list or an aside ("212 passengers, 12 crew, and 3 officers were rescued",
+/// "three Americans, all held in Evin").
+fn in_clause(text: &str, end: usize, after: &[NpWord<'_>]) -> usize {
+    let mut prev = end;
+    for (i, w) in after.iter().enumerate() {
+        if text.get(prev..w.span.start).is_some_and(|gap| gap.contains(',')) {
+            let conjunction = matches!(
+                &*w.lower,
+                "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
+            );
+            return if conjunction { i } else { after.len() };
+        }
+        prev = w.span.end;
+    }
+    after.len()
 }
 
 /// How far the clause scans look ahead, in bytes.
