@@ -538,6 +538,10 @@ fn strip_last_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 /// miners", "3 of the 10 suspects", "half of the 40 detainees".
 fn is_partitive_whole(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
+    // "of", "the", "these" and "those" end in 'f' or 'e': most counts are settled here.
+    if !before.ends_with(['e', 'E', 'f', 'F']) {
+        return false;
+    }
     let before = ["the", "these", "those"]
         .iter()
         .find_map(|d| strip_last_word(before, d))

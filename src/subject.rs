@@ -1018,18 +1018,19 @@ pub(crate) fn whole_role<'l>(
 /// comma began a list or an aside ("212 passengers, 12 crew, and 3 officers were rescued",
 /// "three Americans, all held in Evin").
 fn in_clause(text: &str, end: usize, after: &[NpWord<'_>]) -> usize {
-    let mut prev = end;
-    for (i, w) in after.iter().enumerate() {
-        if text.get(prev..w.span.start).is_some_and(|gap| gap.contains(',')) {
-            let conjunction = matches!(
-                &*w.lower,
-                "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
-            );
-            return if conjunction { i } else { after.len() };
-        }
-        prev = w.span.end;
+    // Words hold no commas: the first comma before the last word is in a gap between words.
+    let gaps = after.last().and_then(|last| text.get(end..last.span.start)).unwrap_or("");
+    let Some(comma) = memchr::memchr(b',', gaps.as_bytes()) else { return after.len() };
+    let comma = end.saturating_add(comma);
+    let next = after.partition_point(|w| w.span.start < comma);
+    let conjunction = after.get(next).is_some_and(|w| {
+        matches!(&*w.lower, "and" | "but" | "while" | "whereas" | "although" | "though" | "yet")
+    });
+    if conjunction {
+        next
+    } else {
+        after.len()
     }
-    after.len()
 }
 
 /// How far the clause scans look ahead, in bytes.
