@@ -764,11 +764,21 @@ fn digit_left_ok(text: &str, pos: usize) -> bool {
         None => true,
         Some(c) if c.is_alphanumeric() || c == '_' => false,
         Some('#' | '@' | '/' | '\\' | ':' | '%') => false,
+        // "mid-2019", "late-2020": a year glued to its lead word is still a year.
+        Some('-') if glued_to_lead(text.get(..pos.saturating_sub(1)).unwrap_or("")) => true,
         Some('-' | '.' | ',' | '+' | '\u{2013}' | '\u{2212}') => {
             !back.next().is_some_and(char::is_alphanumeric)
         }
         Some(_) => true,
     }
+}
+
+/// Whether `before` ends with the whole word "mid", "early" or "late" (any case).
+fn glued_to_lead(before: &str) -> bool {
+    token::prev_word(before, before.len()).is_some_and(|(start, w)| {
+        start.saturating_add(w.len()) == before.len()
+            && ["mid", "early", "late"].iter().any(|l| w.eq_ignore_ascii_case(l))
+    })
 }
 
 /// Skips the token at `pos`: a run of letters, digits and the punctuation inside identifiers.
@@ -1176,12 +1186,8 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
                 matches!(w.to_ascii_lowercase().as_str(), "over" | "at" | "during" | "on" | "this")
             });
         // "mid-March", "early-May": the lead word is glued to the month by a hyphen.
-        let glued_lead = text.get(..at).and_then(|b| b.strip_suffix('-')).is_some_and(|b| {
-            token::prev_word(b, b.len()).is_some_and(|(start, w)| {
-                start.saturating_add(w.len()) == b.len()
-                    && ["mid", "early", "late"].iter().any(|l| w.eq_ignore_ascii_case(l))
-            })
-        });
+        let glued_lead =
+            text.get(..at).and_then(|b| b.strip_suffix('-')).is_some_and(glued_to_lead);
         let month_ok = weekend_ok
             || glued_lead
             || prev_is(&[

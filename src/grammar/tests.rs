@@ -133,6 +133,10 @@ fn scan_rows() {
         ("talks in mid-March", vec!["March => date Month { month: 3, rel: Recent }"]),
         ("due by late-May", vec!["May => date Month { month: 5, rel: Recent }"]),
         ("a pre-March plan", Vec::<&str>::new()),
+        // A year glued to its lead word is a year; other words glued to digits stay names.
+        ("stalled in mid-2019", vec!["2019 => date 2019"]),
+        ("by Late-2020", vec!["2020 => date 2020"]),
+        ("COVID-19 and an F-16", vec![]),
         ("Copyright 2024 Times", vec![]),
         ("see page 12", vec![]),
         ("call 555-123-4567", vec![]),
