@@ -299,12 +299,29 @@ impl Extractor {
                 subject = mk_subject(&np, Span::new(raw.start, raw.end));
             }
             RawKind::Age => {
+                // "a man in his 40s", "Vell, in his eighties": whose age comes before "in".
+                let decade_of = grammar::decade_lead(text, raw.start).and_then(|(lead, _)| {
+                    if let Some((at, w)) = grammar::token::prev_word(text, lead) {
+                        let key = subject::singular(&w.to_ascii_lowercase());
+                        if subject::is_person_noun(&key) {
+                            let span = Span::new(at, at.saturating_add(w.len()));
+                            return Some((span, w.to_string(), key));
+                        }
+                    }
+                    // "Tomas Vell, in his late 70s,".
+                    let before = text.get(..lead)?.trim_end();
+                    let (span, name) = subject::name_before(text, before.len())?;
+                    let key = name.to_ascii_lowercase();
+                    Some((span, name, key))
+                });
                 let found = if raw.adjectival {
                     subject::name_after(text, raw.end)
                 } else {
                     subject::name_before(text, raw.start)
                 };
-                if let Some((span, name)) = found {
+                if let Some((span, text, key)) = decade_of {
+                    subject = Some(Subject { key, text, span, dual: false, place: None });
+                } else if let Some((span, name)) = found {
                     subject = Some(Subject {
                         key: name.to_ascii_lowercase(),
                         text: name,
@@ -1827,6 +1844,20 @@ mod tests {
         let names: Vec<&str> = c.members.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["Dana Pell", "Luis Marto", "Karen Wyse", "Otto Brand"]);
         assert_eq!(c.list, Some(ListKind::Partial));
+    }
+
+    #[test]
+    fn an_age_by_decade_is_the_age_of_who_comes_before_in() {
+        for (text, key) in [
+            ("A man in his 40s was arrested.", "man"),
+            ("A woman in her early thirties was hurt.", "woman"),
+            ("Tomas Vell, in his late 70s, was freed.", "tomas vell"),
+        ] {
+            let claims = extract(text);
+            assert_eq!(claims.len(), 1, "{text}");
+            assert_eq!(claims[0].kind, Kind::Age, "{text}");
+            assert_eq!(claims[0].subject.as_ref().map(|s| &*s.key), Some(key), "{text}");
+        }
     }
 
     #[test]

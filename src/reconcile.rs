@@ -385,12 +385,21 @@ fn rounding_interval(kind: Kind, q: &Quantity) -> Option<Interval> {
     Some(Interval::closed(v.checked_sub(half)?, v.checked_add(half)?))
 }
 
-/// Years in which a person of age `age` at some time in `when` can have been born.
-fn birth_years(age: Number, when: Period) -> Option<(i32, i32)> {
-    let a = i32::try_from(age.to_i64()?).ok()?;
-    let lo = when.start().year().checked_sub(a)?.checked_sub(1)?;
-    let hi = when.end().year().checked_sub(a)?;
+/// Years in which a person aged `low` to `high` at some time in `when` can have been born.
+fn birth_years(low: Number, high: Number, when: Period) -> Option<(i32, i32)> {
+    let year = |n: Number| i32::try_from(n.to_i64()?).ok();
+    let lo = when.start().year().checked_sub(year(high)?)?.checked_sub(1)?;
+    let hi = when.end().year().checked_sub(year(low)?)?;
     Some((lo, hi))
+}
+
+/// An age as the reports write it: "45", or "40–49" for an age by decade.
+fn age_text(low: Number, high: Number) -> String {
+    if low == high {
+        low.to_string()
+    } else {
+        format!("{low}\u{2013}{high}")
+    }
 }
 
 /// The outcome of comparing two claims.
@@ -429,10 +438,11 @@ pub(crate) fn age_time(c: &Claim) -> Option<Period> {
     c.time.reported.map(Period::day).or(c.time.period)
 }
 
-/// Two ages, their times and the birth years they allow.
+/// Two ages (low and high: "in his 40s" is 40 to 49), their times and the birth years they
+/// allow.
 struct Ages {
-    x: Number,
-    y: Number,
+    x: (Number, Number),
+    y: (Number, Number),
     ta: Period,
     tb: Period,
     ba: (i32, i32),
@@ -441,8 +451,9 @@ struct Ages {
 
 fn ages<W>(a: &Fact<W>, b: &Fact<W>) -> Option<Ages> {
     let (ta, tb) = (a.age_time?, b.age_time?);
-    let (x, y) = (a.quantity?.low?, b.quantity?.low?);
-    Some(Ages { x, y, ta, tb, ba: birth_years(x, ta)?, bb: birth_years(y, tb)? })
+    let range = |q: Quantity| Some((q.low?, q.high.or(q.low)?));
+    let (x, y) = (range(a.quantity?)?, range(b.quantity?)?);
+    Some(Ages { x, y, ta, tb, ba: birth_years(x.0, x.1, ta)?, bb: birth_years(y.0, y.1, tb)? })
 }
 
 /// Why two claims were judged as they were: what [`Judgement::explain`] puts into words.
@@ -558,16 +569,17 @@ impl Judgement {
                 let Some(Ages { x, y, ta, tb, ba, bb }) = ages(&Fact::of(a), &Fact::of(b)) else {
                     return String::new();
                 };
+                let (x_text, y_text) = (age_text(x.0, x.1), age_text(y.0, y.1));
                 if self.reason == Reason::AgesClash {
                     return format!(
-                        "age {x} in {ta} means born {}\u{2013}{}, but age {y} in {tb} means born {}\u{2013}{}",
+                        "age {x_text} in {ta} means born {}\u{2013}{}, but age {y_text} in {tb} means born {}\u{2013}{}",
                         ba.0, ba.1, bb.0, bb.1
                     );
                 }
                 let how = if x == y {
                     "the same age".to_string()
                 } else {
-                    format!("ages {x} ({ta}) and {y} ({tb}) fit")
+                    format!("ages {x_text} ({ta}) and {y_text} ({tb}) fit")
                 };
                 format!("{how}: born in {}\u{2013}{}", ba.0.max(bb.0), ba.1.min(bb.1))
             }
@@ -728,8 +740,14 @@ pub(crate) fn judge_facts<W: PartialEq>(a: &Fact<W>, b: &Fact<W>) -> Judgement {
         if a.age_time.is_none() || b.age_time.is_none() {
             return judgement(FindingKind::NotComparable, Severity::Info, Reason::UndatedAge);
         }
-        if let Some(Ages { ba, bb, .. }) = ages(a, b) {
-            return if ba.0.max(bb.0) <= ba.1.min(bb.1) {
+        if let Some(Ages { x, y, ba, bb, .. }) = ages(a, b) {
+            // An age by decade ("in his 40s") that holds an exact one is refined by it.
+            let within = |(l, h): (i32, i32), (l2, h2): (i32, i32)| l2 <= l && h <= h2;
+            let refines =
+                (x.0 != x.1 || y.0 != y.1) && ba != bb && (within(ba, bb) || within(bb, ba));
+            return if refines {
+                judgement(FindingKind::Refinement, Severity::Info, Reason::AgesFit)
+            } else if ba.0.max(bb.0) <= ba.1.min(bb.1) {
                 judgement(FindingKind::Agreement, Severity::Info, Reason::AgesFit)
             } else {
                 judgement(FindingKind::Contradiction, Severity::High, Reason::AgesClash)

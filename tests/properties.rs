@@ -246,3 +246,20 @@ fn partitives_are_no_contradiction() {
     assert_eq!(found.summary().contradictions, 0);
     assert_eq!(found.summary().agreements, 1);
 }
+
+/// An age by decade is an interval: "a man in his 40s" is refined by "a 45-year-old man" and
+/// contradicted by "a 52-year-old man".
+#[test]
+fn ages_by_decade_are_intervals() {
+    let run = |other: &str| {
+        let mut checker = Checker::new();
+        let a = "---\npublished: 2024-05-02\n---\nA man in his 40s was arrested.\n";
+        let b = format!("---\npublished: 2024-05-02\n---\n{other}\n");
+        checker.add_text("a.txt", a.to_string()).expect("front matter");
+        checker.add_text("b.txt", b).expect("front matter");
+        let found = checker.reconcile();
+        (found.summary().refinements, found.summary().contradictions)
+    };
+    assert_eq!(run("A 45-year-old man was arrested."), (1, 0));
+    assert_eq!(run("A 52-year-old man was arrested."), (0, 1));
+}

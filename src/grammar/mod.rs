@@ -230,7 +230,8 @@ enum Found {
 
 /// Words that can start a claim (lower-case).
 fn is_trigger(w: &str) -> bool {
-    number::small_number_word(w).is_some()
+    decade_word(w).is_some()
+        || number::small_number_word(w).is_some()
         || ordinal::ordinal_word(w).is_some()
         || vague::is_vague_start(w)
         || unit::iso_code(w).is_some()
@@ -1159,6 +1160,10 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
         {
             return None;
         }
+        // "in his 40s", "in her early 30s": an age by decade.
+        if let Some(c) = decade_age(text, at) {
+            return Some(Found::Claim(c));
+        }
         // Each date form needs its own run of digits: four and a hyphen ("2019-06-30",
         // "1995-01"), one or two ("5 October"), four and an "s" ("1990s").
         let run = i.bytes().take_while(u8::is_ascii_digit).count();
@@ -1214,6 +1219,10 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
                 "and",
                 "to",
             ]);
+        // "in his forties", "in their early twenties".
+        if let Some(c) = decade_age(text, at) {
+            return Some(Found::Claim(c));
+        }
         if let Ok((r, d)) = time::word_date(i, month_ok) {
             return Some(Found::Claim(date_claim(text, at, r, d)));
         }
@@ -1260,6 +1269,79 @@ fn claim_at(text: &str, at: usize) -> Option<Found> {
         }
         Err(_) => None,
     }
+}
+
+/// The decade a word names as an age: "twenties" → 20, …, "nineties" → 90.
+fn decade_word(w: &str) -> Option<i64> {
+    Some(match w {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
+}
+
+/// Where "in" starts before an age by decade at `at` ("in his 40s", "in her early thirties",
+/// "in their mid-20s"), with the part of the decade: 0 for all of it, 1 early, 2 mid, 3 late.
+pub(crate) fn decade_lead(text: &str, at: usize) -> Option<(usize, u8)> {
+    let mut pos = at;
+    let mut part = 0;
+    // "mid-40s": the lead word glued by a hyphen.
+    let glued = text.get(..pos).and_then(|b| b.strip_suffix('-'));
+    let (start, w) = match glued {
+        Some(b) if glued_to_lead(b) => token::prev_word(b, b.len())?,
+        _ => token::prev_word(text, pos)?,
+    };
+    if let Some(p) = ["early", "mid", "late"].iter().position(|l| w.eq_ignore_ascii_case(l)) {
+        part = u8::try_from(p).ok()?.saturating_add(1);
+        pos = start;
+    } else if glued.is_some() {
+        return None;
+    }
+    let (start, w) = token::prev_word(text, pos)?;
+    if !["his", "her", "their"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+        return None;
+    }
+    let (start, w) = token::prev_word(text, start)?;
+    w.eq_ignore_ascii_case("in").then_some((start, part))
+}
+
+/// An age by decade at `at`: "40s" or "forties" after "in his", "in her early", "in their
+/// mid-": the years of the decade, or of its early (0–3), middle (3–7) or late (6–9) part.
+fn decade_age(text: &str, at: usize) -> Option<RawClaim> {
+    let i = text.get(at..)?;
+    let (decade, len, words) = match i.as_bytes() {
+        [a @ b'1'..=b'9', b'0', b's', ..] => {
+            (i64::from(a.saturating_sub(b'0')).saturating_mul(10), 3, false)
+        }
+        _ => {
+            let len = token::letters(i.as_bytes());
+            let w = i.get(..len)?;
+            (token::with_lower(w, decade_word).flatten()?, len, true)
+        }
+    };
+    if !token::at_boundary(i.get(len..)?) {
+        return None;
+    }
+    let (_, part) = decade_lead(text, at)?;
+    let (low, high) = match part {
+        1 => (0, 3),
+        2 => (3, 7),
+        3 => (6, 9),
+        _ => (0, 9),
+    };
+    let mut c = base_claim(at, at.saturating_add(len), RawKind::Age);
+    c.low = Some(Number::from_int(decade.saturating_add(low)));
+    c.high = Some(Number::from_int(decade.saturating_add(high)));
+    c.qualifier = Qualifier::Range;
+    c.unit = Some("year");
+    c.words = words;
+    Some(c)
 }
 
 fn base_claim(start: usize, end: usize, kind: RawKind) -> RawClaim {

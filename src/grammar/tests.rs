@@ -111,6 +111,14 @@ fn scan_rows() {
         ("fifteen percent", vec!["fifteen percent => Percent 15..15 Exact percent"]),
         ("22-year-old", vec!["22-year-old => Age 22..22 Exact year"]),
         ("aged 81", vec!["aged 81 => Age 81..81 Exact year"]),
+        // Ages by decade, after "in his", "in her", "in their".
+        ("a man in his 40s", vec!["40s => Age 40..49 Range year"]),
+        ("in her early thirties", vec!["thirties => Age 30..33 Range year"]),
+        ("in their mid-20s", vec!["20s => Age 23..27 Range year"]),
+        ("Vell, in his late 70s,", vec!["70s => Age 76..79 Range year"]),
+        // Not an age elsewhere: a decade of years, a bare word, a count.
+        ("the roaring twenties", vec![]),
+        ("in the 1990s", vec!["1990s => date 1990-01-01..1999-12-31"]),
         ("two months", vec!["two months => Duration 2..2 Exact month"]),
         ("more than a decade", vec!["more than a decade => Duration 10.._ MoreThan year"]),
         ("10-year sentences", vec!["10-year => Duration 10..10 Exact year"]),
