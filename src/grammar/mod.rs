@@ -1322,6 +1322,11 @@ fn decade_age(text: &str, at: usize) -> Option<RawClaim> {
         _ => {
             let len = token::letters(i.as_bytes());
             let w = i.get(..len)?;
+            // Every decade word ends in "ties": most words are settled without lower-casing.
+            let ties = w.get(len.checked_sub(4)?..).is_some_and(|t| t.eq_ignore_ascii_case("ties"));
+            if !ties {
+                return None;
+            }
             (token::with_lower(w, decade_word).flatten()?, len, true)
         }
     };
