@@ -319,8 +319,8 @@ impl Extractor {
                 } else {
                     subject::name_before(text, raw.start)
                 };
-                if let Some((span, text, key)) = decade_of {
-                    subject = Some(Subject { key, text, span, dual: false, place: None });
+                if let Some((span, name, key)) = decade_of {
+                    subject = Some(Subject { key, text: name, span, dual: false, place: None });
                 } else if let Some((span, name)) = found {
                     subject = Some(Subject {
                         key: name.to_ascii_lowercase(),
