@@ -1,5 +1,5 @@
 //! Hard-wrapped text: paragraphs cut into lines of at most some width, as wire copy, e-mail
-//! and plain-text archives often are ("at least four American⏎citizens").
+//! and plain-text archives often are ("190⏎passengers were rescued").
 //!
 //! Extraction treats a line break as the end of a sentence (a headline has no period) and its
 //! readers of subjects never cross one, so a claim cut by wrapping loses its subject and its
@@ -138,26 +138,28 @@ mod tests {
 
     #[test]
     fn wrapped_paragraphs_are_joined_and_paragraph_breaks_kept() {
-        let text = "Iran is holding at least four American\ncitizens, officials said on \
-                    Tuesday. The\ndeal would release $7 billion.\n\nAbout 1,200 protesters \
-                    were arrested.\n";
+        let text = "The ferry carried 212 people when it capsized, and rescue crews\nbrought \
+                    190 passengers ashore by nightfall on Saturday. The\ncoast guard said so.\n\n\
+                    Divers searched on Monday for 14 people.\n";
         let joined = join_wrapped_lines(text, 0);
         assert_eq!(
             joined,
-            "Iran is holding at least four American citizens, officials said on Tuesday. The \
-             deal would release $7 billion.\n\nAbout 1,200 protesters were arrested.\n"
+            "The ferry carried 212 people when it capsized, and rescue crews brought 190 \
+             passengers ashore by nightfall on Saturday. The coast guard said so.\n\nDivers \
+             searched on Monday for 14 people.\n"
         );
         assert_eq!(joined.len(), text.len());
     }
 
     #[test]
     fn crlf_breaks_become_two_spaces() {
-        let text = "Iran is holding at least four American\r\ncitizens and two permanent \
-                    residents.\r\n";
+        let text = "The coast guard said that at least 14 people\r\nwere still missing on \
+                    Monday afternoon.\r\n";
         let joined = join_wrapped_lines(text, 0);
         assert_eq!(
             joined,
-            "Iran is holding at least four American  citizens and two permanent residents.\r\n"
+            "The coast guard said that at least 14 people  were still missing on Monday \
+             afternoon.\r\n"
         );
     }
 
@@ -182,11 +184,12 @@ mod tests {
     #[test]
     fn only_the_body_is_joined() {
         let head = "---\npublished: 2022-03-10\n---\n";
-        let text =
-            format!("{head}Iran is holding at least four American\ncitizens, officials said.\n");
+        let text = format!(
+            "{head}Divers searched on Monday for at least 14\npeople, the coast guard said.\n"
+        );
         let joined = join_wrapped_lines(&text, head.len());
         assert!(joined.starts_with(head));
-        assert!(joined.contains("American citizens"));
+        assert!(joined.contains("at least 14 people"));
     }
 
     proptest::proptest! {
