@@ -573,19 +573,13 @@ fn is_partitive_whole(text: &str, start: usize) -> bool {
 /// After a count ending at `end`, "of the 12" (or "of these twelve", "of 12"): where the
 /// whole's number ends, so that the count is read as a part of what the whole counts.
 fn partitive_whole_after(text: &str, end: usize) -> Option<usize> {
-    let rest = text.get(end..)?;
-    let after_of = rest.trim_start().strip_prefix(|c: char| c == 'o' || c == 'O')?;
-    let after_of = after_of.strip_prefix(['f', 'F'])?;
-    if !after_of.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let mut r = after_of.trim_start();
+    use grammar::token::{kw, ws};
+    let (r, _) = ws(text.get(end..)?).ok()?;
+    let (r, _) = kw("of")(r).ok()?;
+    let (mut r, _) = ws(r).ok()?;
     for d in ["the", "these", "those"] {
-        let next = r.get(d.len()..).filter(|n| n.starts_with(char::is_whitespace));
-        if let Some(n) =
-            next.filter(|_| r.get(..d.len()).is_some_and(|h| h.eq_ignore_ascii_case(d)))
-        {
-            r = n.trim_start();
+        if let Ok((after, _)) = kw(d)(r).and_then(|(r2, _)| ws(r2)) {
+            r = after;
             break;
         }
     }

@@ -1000,11 +1000,12 @@ pub(crate) fn whole_role<'l>(
     let after = after.get(..in_clause(text, end, after)).unwrap_or(after);
     let first = after.first()?;
     let lw = &*first.lower;
+    // `is_finite_verb` holds "remain" and the longer -ed forms.
     let predicate = is_finite_verb(lw)
         || lw.ends_with("ed")
         || matches!(
             lw,
-            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "remain" | "remains" | "died"
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "remains" | "died"
         );
     if predicate {
         return None;
