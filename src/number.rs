@@ -53,6 +53,21 @@ fn gcd(a: i128, b: i128) -> i128 {
     i128::try_from(a.wrapping_shl(shift)).unwrap_or(1)
 }
 
+/// Whether `x` fits in an `i64`: the product of two such values fits in an `i128`.
+fn fits_i64(x: i128) -> bool {
+    i64::try_from(x).is_ok()
+}
+
+/// `x / g` for a divisor `g` of `x`; without the (library-call) 128-bit division when `g` is
+/// one, as it is for most fractions met in news text.
+fn exact_div(x: i128, g: i128) -> Option<i128> {
+    if g == 1 {
+        Some(x)
+    } else {
+        x.checked_div(g)
+    }
+}
+
 impl Number {
     /// Zero.
     pub const ZERO: Number = Number { num: 0, den: 1 };
@@ -68,7 +83,7 @@ impl Number {
             return Some(Number { num, den });
         }
         let g = gcd(num, den);
-        let (mut n, mut d) = (num.checked_div(g)?, den.checked_div(g)?);
+        let (mut n, mut d) = (exact_div(num, g)?, exact_div(den, g)?);
         if d < 0 {
             n = n.checked_neg()?;
             d = d.checked_neg()?;
@@ -165,8 +180,14 @@ impl Number {
         // Cross-reduce first so that products of reduced fractions stay small.
         let g1 = gcd(self.num, rhs.den);
         let g2 = gcd(rhs.num, self.den);
-        let n = self.num.checked_div(g1)?.checked_mul(rhs.num.checked_div(g2)?)?;
-        let d = self.den.checked_div(g2)?.checked_mul(rhs.den.checked_div(g1)?)?;
+        let (a, b) = (exact_div(self.num, g1)?, exact_div(rhs.num, g2)?);
+        let (c, d) = (exact_div(self.den, g2)?, exact_div(rhs.den, g1)?);
+        let (n, d) = if [a, b, c, d].into_iter().all(fits_i64) {
+            // Products of values that fit in 64 bits fit in 128: no overflow to check.
+            (a.wrapping_mul(b), c.wrapping_mul(d))
+        } else {
+            (a.checked_mul(b)?, c.checked_mul(d)?)
+        };
         // Both factors were in lowest terms and every common factor across them is divided
         // out, so n/d is in lowest terms, with d > 0.
         (n != i128::MIN && d != i128::MIN).then_some(Number { num: n, den: d })
@@ -197,6 +218,10 @@ impl Ord for Number {
             return self.num.cmp(&other.num);
         }
         // a/b ? c/d  <=>  a*d ? c*b (b, d > 0). Fall back to a wide comparison on overflow.
+        if [self.num, self.den, other.num, other.den].into_iter().all(fits_i64) {
+            // The usual case: products of values that fit in 64 bits fit in 128.
+            return self.num.wrapping_mul(other.den).cmp(&other.num.wrapping_mul(self.den));
+        }
         match (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
             (Some(l), Some(r)) => l.cmp(&r),
             _ => {
@@ -355,6 +380,41 @@ mod tests {
             proptest::prop_assert_eq!(a.checked_mul(b), Number::new(an * bn, ad * bd));
             proptest::prop_assert_eq!(a.cmp(&b), (an * bd).cmp(&(bn * ad)));
         }
+    }
+
+    proptest::proptest! {
+        /// Products and comparisons of fractions whose parts reach past 32 bits and up to the
+        /// 64-bit bound of their overflow-free shortcut (and past it, from `i64::MAX` on, for
+        /// the checked path) agree with 128-bit cross-multiplication, which cannot overflow
+        /// for parts of 64 bits.
+        #[test]
+        #[allow(clippy::arithmetic_side_effects, reason = "products of two i64 fit in i128")]
+        fn wide_products_and_comparisons_match_cross_multiplication(
+            an in proptest::prop_oneof![i128::from(i64::MIN + 1)..=i128::from(i64::MAX), -1000i128..1000],
+            ad in proptest::prop_oneof![1i128..=i128::from(i64::MAX), 1i128..1000],
+            bn in proptest::prop_oneof![i128::from(i64::MIN + 1)..=i128::from(i64::MAX), -1000i128..1000],
+            bd in proptest::prop_oneof![1i128..=i128::from(i64::MAX), 1i128..1000],
+        ) {
+            let (a, b) = (Number::new(an, ad).unwrap(), Number::new(bn, bd).unwrap());
+            proptest::prop_assert_eq!(a.cmp(&b), (an * bd).cmp(&(bn * ad)));
+            proptest::prop_assert_eq!(a.checked_mul(b), Number::new(an * bn, ad * bd));
+        }
+    }
+
+    #[test]
+    fn comparisons_past_64_bits_take_the_wide_path() {
+        // Parts past `i64` cannot take the shortcut; the checked and continued-fraction
+        // comparisons still order them.
+        let big = Number::new(i128::MAX - 1, 3).unwrap();
+        let bigger = Number::new(i128::MAX, 3).unwrap();
+        assert!(big < bigger);
+        let third = Number::new(1, 3).unwrap();
+        let wide = Number::new((1i128 << 100) + 1, 3i128 << 100).unwrap();
+        assert!(third < wide, "1/3 < (2^100 + 1) / (3 * 2^100)");
+        assert_eq!(
+            Number::from_int(1 << 62).checked_mul(Number::new(4, 3).unwrap()),
+            Number::new(1 << 64, 3)
+        );
     }
 
     #[test]
