@@ -234,7 +234,8 @@ struct GroupPass {
     firsts: Vec<(At, Slot)>,
     /// Room for reordering `firsts`.
     scratch: Vec<(At, Slot)>,
-    /// The representatives with what judging reads of them.
+    /// A small group's representatives with what judging reads of them (every pair is
+    /// judged).
     reps: Vec<(At, Fact<usize>)>,
 }
 
@@ -391,9 +392,6 @@ impl GroupPass {
                 }
             }
         }
-        self.reps.clear();
-        self.reps.reserve(self.firsts.len());
-        self.reps.extend(self.firsts.iter().filter_map(|m| fact(*m)));
         let mut judged = |(a, fa): &(At, Fact<usize>), (b, fb): &(At, Fact<usize>)| {
             let j = judge_facts(fa, fb);
             findings.push(Pending {
@@ -405,12 +403,20 @@ impl GroupPass {
             });
         };
         if large {
-            for w in self.reps.windows(2) {
-                if let [a, b] = w {
-                    judged(a, b);
+            // Each representative against the next: its facts are worked out as it is reached
+            // and kept only until the next one is judged, not stored for the whole group (a
+            // few hundred bytes a representative, a hundred megabytes in a group of a quarter
+            // of a million).
+            let mut last: Option<(At, Fact<usize>)> = None;
+            for cur in self.firsts.iter().filter_map(|m| fact(*m)) {
+                if let Some(prev) = &last {
+                    judged(prev, &cur);
                 }
+                last = Some(cur);
             }
         } else {
+            self.reps.clear();
+            self.reps.extend(self.firsts.iter().filter_map(|m| fact(*m)));
             for (i, a) in self.reps.iter().enumerate() {
                 for b in self.reps.get(i.saturating_add(1)..).unwrap_or_default() {
                     judged(a, b);
