@@ -383,10 +383,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Products and comparisons of fractions whose parts reach past 32 bits and up to the
-        /// 64-bit bound of their overflow-free shortcut (and past it, from `i64::MAX` on, for
-        /// the checked path) agree with 128-bit cross-multiplication, which cannot overflow
-        /// for parts of 64 bits.
+        /// Products and comparisons of fractions whose parts reach up to the 64-bit bound of
+        /// their overflow-free shortcut agree with 128-bit cross-multiplication, which cannot
+        /// overflow for such parts. (Parts past the bound take the checked paths:
+        /// `comparisons_past_64_bits_take_the_wide_path`.)
         #[test]
         #[allow(clippy::arithmetic_side_effects, reason = "products of two i64 fit in i128")]
         fn wide_products_and_comparisons_match_cross_multiplication(
