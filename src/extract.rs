@@ -276,7 +276,7 @@ impl Extractor {
                         };
                     }
                     if raw.kind == RawKind::Count && np.role.is_some() {
-                        np.event = subject::clause_event(clause, np.end, lex);
+                        np.event = subject::clause_event(clause, raw.start, np.end, lex);
                     }
                     if np.in_particular && qualifier == Qualifier::Exact {
                         qualifier = Qualifier::AtLeast;
@@ -1874,6 +1874,45 @@ mod tests {
             ["passenger rescued", "crew rescued", "officer rescued"]
         );
         assert_eq!(keys("Iran holds three Americans, all held in Evin."), ["american detainee"]);
+    }
+
+    #[test]
+    fn places_and_events_after_a_comma_and_a_conjunction_are_another_clauses() {
+        // (key, place) of each claim with a subject.
+        let read = |text: &str| -> Vec<(String, Option<String>)> {
+            extract(text)
+                .iter()
+                .filter_map(|c| c.subject.as_ref())
+                .map(|s| (s.key.clone(), s.place.clone()))
+                .collect()
+        };
+        let own = |key: &str, place: Option<&str>| (key.to_string(), place.map(str::to_string));
+        // The four were not killed in Dunmarch, nor were the 12 freed in the exchange.
+        assert_eq!(
+            read("Officials said 4 people were killed, and 3 others were detained in Dunmarch."),
+            [own("person killed", None), own("other detained", Some("dunmarch"))]
+        );
+        assert_eq!(
+            read("Rescuers said 12 miners were freed, but 3 others were held in the exchange."),
+            [own("miner released", None), own("other detained in deal", None)]
+        );
+        // Items of a list share the place and the event after it.
+        assert_eq!(
+            read("In all, 4 journalists, 2 doctors, and 3 students were freed in the exchange."),
+            [
+                own("journalist released in deal", None),
+                own("doctor released in deal", None),
+                own("student released in deal", None),
+            ]
+        );
+        assert_eq!(
+            read("Police said 5 activists, 2 lawyers, and 3 students were held in Dunmarch."),
+            [
+                own("activist detained", Some("dunmarch")),
+                own("lawyer detained", Some("dunmarch")),
+                own("student detained", Some("dunmarch")),
+            ]
+        );
     }
 
     #[test]

@@ -967,13 +967,7 @@ pub(crate) fn clause_role<'l>(
             break;
         }
     }
-    let text = words.text;
-    // An item of a list ("212 passengers, 12 crew, and 3 officers were rescued") shares the
-    // predicate after the list's last comma.
-    let listed = text.get(..start).is_some_and(|b| b.trim_end().ends_with(','));
-    let after = words.after(end, reach);
-    let after =
-        if listed { after } else { after.get(..in_clause(text, end, after)).unwrap_or(after) };
+    let after = clause_after(words, start, end, reach);
     for (dist, w) in after.iter().enumerate() {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             break;
@@ -1011,6 +1005,26 @@ pub(crate) fn whole_role<'l>(
         return None;
     }
     after.iter().find_map(|w| lex.role(&w.lower))
+}
+
+/// The first `reach` words after `end`, the end of a claim starting at `start`, that are in its
+/// clause ([`in_clause`]). An item of a list ("212 passengers, 12 crew, and 3 officers were
+/// rescued") shares the predicate after the list's last comma, so its reading goes on past a
+/// comma and a conjunction.
+fn clause_after<'w, 'a>(
+    words: &'w mut ClauseWords<'a>,
+    start: usize,
+    end: usize,
+    reach: usize,
+) -> &'w [NpWord<'a>] {
+    let text = words.text;
+    let listed = text.get(..start).is_some_and(|b| b.trim_end().ends_with(','));
+    let after = words.after(end, reach);
+    if listed {
+        after
+    } else {
+        after.get(..in_clause(text, end, after)).unwrap_or(after)
+    }
 }
 
 /// How many of `after`, the words read after byte `end` of `text`, are in the clause that
@@ -1220,8 +1234,9 @@ pub(crate) fn clause_place(
     end: usize,
     lex: &Lexicon,
 ) -> Option<String> {
-    // After the claim: a role word (with at most two words between), then "in" and the place.
-    let after = words.after(end, 8);
+    // After the claim, in its clause: a role word (with at most two words between), then "in"
+    // and the place.
+    let after = clause_after(words, start, end, 8);
     for (i, w) in after.iter().enumerate() {
         if w.lower == "in" {
             let role_before =
@@ -1268,13 +1283,15 @@ fn normalize_place(name: &str, lex: &Lexicon) -> String {
 }
 
 /// "released in the exchange", "freed as part of a prisoner swap": the event a group belongs
-/// to, when the clause after the claim names one (its lemma through the lexicon, e.g. `deal`).
+/// to, when the clause after the claim (`start..end`) names one (its lemma through the lexicon,
+/// e.g. `deal`).
 pub(crate) fn clause_event<'l>(
     words: &mut ClauseWords<'_>,
+    start: usize,
     end: usize,
     lex: &'l Lexicon,
 ) -> Option<&'l str> {
-    let after = words.after(end, 24);
+    let after = clause_after(words, start, end, 24);
     for (i, w) in after.iter().enumerate() {
         if w.lower != "in" && w.lower != "of" {
             continue;
