@@ -219,7 +219,14 @@ impl Extractor {
                         });
                     }
                 }
-                if subject.is_none() {
+                // "a 737", "an 18 in the list": digits after an article name a thing (a
+                // model, a route, a label), never how many of something there are.
+                let label = raw.bare
+                    && !raw.words
+                    && grammar::token::prev_word(text, raw.start).is_some_and(|(_, w)| {
+                        w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")
+                    });
+                if subject.is_none() && !label {
                     let allow_of = raw.qualifier == Qualifier::Vague
                         || raw.kind == RawKind::Fraction
                         || raw.words;
@@ -474,7 +481,7 @@ fn comma_age_at(text: &str, raw: &RawClaim) -> Option<usize> {
 /// "at least 20 injured", "seven were freed", "41 have died": a bare count followed by a role
 /// counts people in that role.
 fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l> {
-    let words = subject::words_after(text, end, 4);
+    let words = subject::words_after(text, end, 5);
     let mut iter = words.iter().peekable();
     while iter.peek().is_some_and(|w| {
         matches!(
@@ -495,6 +502,17 @@ fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l
         iter.next();
     }
     let Some(w) = iter.next() else { return NounPhrase::default() };
+    // A verb with a number for its object ("the gunmen's 3 … killed 12 people", "killed two
+    // guards") is what the counted did, not what was done to them.
+    let object = iter.peek().is_some_and(|o| {
+        text.get(w.span.end..o.span.start).is_some_and(|g| g.trim().is_empty())
+            && (o.text.starts_with(|c: char| c.is_ascii_digit())
+                || grammar::number::small_number_word(&o.lower).is_some()
+                || matches!(&*o.lower, "dozens" | "hundreds" | "thousands" | "scores"))
+    });
+    if object {
+        return NounPhrase::default();
+    }
     // Only right after the number (no punctuation between) and only participles ("injured",
     // "held"), not nouns that happen to be roles ("prison").
     let gap_ok =
@@ -1874,6 +1892,46 @@ mod tests {
             ["passenger rescued", "crew rescued", "officer rescued"]
         );
         assert_eq!(keys("Iran holds three Americans, all held in Evin."), ["american detainee"]);
+    }
+
+    #[test]
+    fn digits_after_an_article_are_a_label_not_a_count() {
+        // (quote, kind, subject key) of each claim.
+        let read = |text: &str| -> Vec<(String, Kind, Option<String>)> {
+            extract(text)
+                .into_iter()
+                .map(|c| (c.provenance.text, c.kind, c.subject.map(|s| s.key)))
+                .collect()
+        };
+        let claim = |quote: &str, kind: Kind, key: Option<&str>| {
+            (quote.to_string(), kind, key.map(str::to_string))
+        };
+        // The 737 is the aircraft, not 737 people killed beside the 12.
+        assert_eq!(
+            read("The crash of a 737 killed 12 people."),
+            [
+                claim("737", Kind::Number, None),
+                claim("12 people", Kind::Count, Some("person killed"))
+            ]
+        );
+        assert_eq!(read("An 18 was painted on the door."), [claim("18", Kind::Number, None)]);
+        // Number words after an article still count ("a dozen", "a hundred").
+        assert_eq!(
+            read("Police said a hundred people were detained."),
+            [claim("a hundred people", Kind::Count, Some("detainee"))]
+        );
+        // A role verb with a number for its object is what the counted did.
+        assert_eq!(
+            read("Witnesses said 3 killed two guards."),
+            [
+                claim("3", Kind::Number, None),
+                claim("two guards", Kind::Count, Some("guard killed"))
+            ]
+        );
+        assert_eq!(
+            read("Officials said 3 killed in the blast were children."),
+            [claim("3 killed", Kind::Count, Some("person killed"))]
+        );
     }
 
     #[test]
