@@ -1895,6 +1895,32 @@ mod tests {
     }
 
     #[test]
+    fn a_number_broken_at_its_hyphen_by_a_line_end_is_one_number() {
+        // (quote, low) of each claim.
+        let read = |text: &str| -> Vec<(String, Option<crate::number::Number>)> {
+            extract(text)
+                .into_iter()
+                .map(|c| (c.provenance.text.clone(), c.quantity().and_then(|q| q.low)))
+                .collect()
+        };
+        let n = |v: i64| Some(crate::number::Number::from_int(v));
+        // A wrapped paragraph (joined, the break read as a space) and a text whose lines are
+        // kept as they are.
+        let wrapped = "Officials said that twenty-\nfive people were hurt in the blast on the \
+                       bridge, and\nthat the toll could rise as rescuers searched the river.";
+        assert_eq!(read(wrapped), [("twenty-\nfive people".to_string(), n(25))]);
+        assert_eq!(
+            read("Forty-\nthree villages\nlost power."),
+            [("Forty-\nthree villages".to_string(), n(43))]
+        );
+        // A suspended hyphen is not a broken word.
+        assert_eq!(
+            read("Forty- and fifty-year-olds voted."),
+            [("Forty".to_string(), n(40)), ("fifty-year-olds".to_string(), n(50))]
+        );
+    }
+
+    #[test]
     fn digits_after_an_article_are_a_label_not_a_count() {
         // (quote, kind, subject key) of each claim.
         let read = |text: &str| -> Vec<(String, Kind, Option<String>)> {

@@ -205,13 +205,25 @@ fn ws_other(i: &str) -> IResult<&str, &str> {
     Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
 }
 
-/// A hyphen or a space (or both), as between "twenty" and "two".
+/// A hyphen or a space, as between "twenty" and "two"; or a hyphen that ends a line, as in a
+/// word broken there ("twenty-⏎two", or "twenty- two" once a wrapped paragraph is joined and
+/// its line break read as a space).
 pub(crate) fn joiner(i: &str) -> IResult<&str, ()> {
     // A hyphen or a non-breaking hyphen.
     if let Some(r) = i.strip_prefix('-').or_else(|| i.strip_prefix('\u{2011}')) {
-        return Ok((r, ()));
+        return Ok((past_line_end(r), ()));
     }
     ws(i).map(|(r, _)| (r, ()))
+}
+
+/// `r`, after a hyphen, past the line end that follows it (a line break, or the one space
+/// that a joined line break became before a letter or digit). Kept out of [`joiner`], which
+/// the grammar calls at almost every word, since hyphens are rare.
+#[cold]
+fn past_line_end(r: &str) -> &str {
+    let joined = r.strip_prefix(' ').filter(|r2| r2.starts_with(|c: char| c.is_alphanumeric()));
+    let broken = || ws(r).ok().filter(|(_, gap)| gap.contains('\n')).map(|(r2, _)| r2);
+    joined.or_else(broken).unwrap_or(r)
 }
 
 /// A dash used in ranges: hyphen, en dash, em dash, minus sign.
@@ -342,6 +354,11 @@ mod tests {
             ("\n two", Some("two")),
             // At most one line break: the second is left.
             ("\n\ntwo", Some("\ntwo")),
+            // A hyphen that ends a line, or ended one before a wrapped paragraph was joined.
+            ("-\ntwo", Some("two")),
+            ("- two", Some("two")),
+            ("-  two", Some("  two")),
+            ("- (two", Some(" (two")),
             ("\u{2013}two", None),
             ("two", None),
             ("", None),
