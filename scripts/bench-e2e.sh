@@ -18,15 +18,9 @@ cd "$(dirname "$0")/.."
 n="${1:-10000}"
 seed="${2:-24301}"
 
-if [ ! -x /usr/bin/time ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing GNU time" >&2
-    apt-get update -qq && apt-get install -y -qq time >/dev/null
-  else
-    echo "error: /usr/bin/time (GNU time) is needed: apt-get install time" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=scripts/lib/need.sh
+. scripts/lib/need.sh
+need /usr/bin/time time
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/claimcheck-e2e.XXXXXX")"
 if [ "${KEEP:-0}" = 1 ]; then

@@ -18,15 +18,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v valgrind >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing valgrind" >&2
-    apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
-  else
-    echo "error: valgrind is needed: apt-get install valgrind" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=scripts/lib/need.sh
+. scripts/lib/need.sh
+need valgrind valgrind
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/claimcheck-instr.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
