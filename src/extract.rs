@@ -502,8 +502,8 @@ fn people_in_role<'l>(text: &str, end: usize, lex: &'l Lexicon) -> NounPhrase<'l
         iter.next();
     }
     let Some(w) = iter.next() else { return NounPhrase::default() };
-    // A verb with a number for its object ("the gunmen's 3 … killed 12 people", "killed two
-    // guards") is what the counted did, not what was done to them.
+    // A verb with a number for its object ("3 killed two guards", "a 737 killed 12 people")
+    // is what the counted did, not what was done to them.
     let object = iter.peek().is_some_and(|o| {
         text.get(w.span.end..o.span.start).is_some_and(|g| g.trim().is_empty())
             && (o.text.starts_with(|c: char| c.is_ascii_digit())
